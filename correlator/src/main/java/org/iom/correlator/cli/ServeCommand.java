@@ -1,0 +1,60 @@
+package org.iom.correlator.cli;
+
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.iom.correlator.http.ServiceLimits;
+import org.iom.correlator.service.IomService;
+import io.vertx.core.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the service on PostgreSQL (settings from PG* variables). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the HTTP service on PostgreSQL (connection from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE).")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--store", defaultValue = "postgres", description = "postgres or memory (default ${DEFAULT-VALUE}).")
+  StoreChoice store;
+
+  @Option(names = "--max-body-mb", defaultValue = "256", description = "Largest request body in MiB; larger gets 413 (default ${DEFAULT-VALUE}).")
+  long maxBodyMb;
+
+  @Option(names = "--max-concurrent-ingests", defaultValue = "8", description = "Ingest requests at once; more get 503 (default ${DEFAULT-VALUE}).")
+  int maxIngests;
+
+  @Override
+  public Integer call() throws Exception {
+    return runUntilStopped(store, s -> Future.succeededFuture(), host, port, new ServiceLimits(maxBodyMb << 20, maxIngests));
+  }
+
+  static int runUntilStopped(StoreChoice choice, java.util.function.Function<org.iom.ingest.store.Store, Future<?>> load,
+      String host, int port, ServiceLimits limits) throws InterruptedException {
+    var registry = IomService.newRegistry();
+    var vertx = IomService.newVertx(registry);
+    IomService service;
+    try {
+      service = IomService.start(vertx, registry, choice::open, load, InstantSource.system(), limits, host, port)
+          .toCompletionStage().toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      System.err.println("could not start: " + cause.getMessage());
+      vertx.close();
+      return 1;
+    }
+    System.err.println("listening on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + service.port());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      vertx.close();
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+}
