@@ -38,6 +38,7 @@ final class CsvRecordReader<T> implements RecordReader<T> {
     CsvReader<CsvRecord> csv = CsvReader.builder()
         .detectBomHeader(false) // TextInput has dropped it
         .skipEmptyLines(true)
+        .allowUnclosedQuote(false) // FastCSV's default reads an unclosed quote to the end of the file
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .ofCsvRecord(text);
@@ -67,9 +68,9 @@ final class CsvRecordReader<T> implements RecordReader<T> {
       if (e.getCause() instanceof CharacterCodingException cce) throw TextInput.notUtf8After("CSV", lastLine, cce);
       throw e.getCause();
     } catch (CsvParseException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new InvalidFileException("CSV cannot be read after line " + lastLine + ": " + cause.getMessage()
-          + " (an unclosed quote?)", e);
+      String why = (e.getCause() != null ? e.getCause() : e).getMessage();
+      throw new InvalidFileException("the CSV cannot be read after line " + lastLine + ": " + why
+          + (why != null && why.toLowerCase(Locale.ROOT).contains("quote") ? "" : " (an unclosed quote?)"), e);
     }
   }
 
