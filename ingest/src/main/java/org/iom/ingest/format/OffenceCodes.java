@@ -93,7 +93,7 @@ public final class OffenceCodes {
       List<String> header = null;
       for (CsvRecord rec : csv) {
         if (header == null) {
-          header = rec.getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+          header = rec.getFields().stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
           if (!header.contains("offence_code")) {
             throw new IOException(source + ": the header must name offence_code (and category, label)");
           }

@@ -68,7 +68,9 @@ final class ZoneRows extends RowKind<Zone> {
     try {
       g = new GeoJsonReader().read(geoJson);
     } catch (ParseException | RuntimeException e) {
-      throw new BadRowException("geometry is not valid GeoJSON: " + e.getMessage());
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+      throw new BadRowException("geometry is not valid GeoJSON: " + root.getMessage());
     }
     if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
       throw new BadRowException("geometry is a " + g.getGeometryType() + "; a zone needs a Polygon or MultiPolygon");

@@ -64,6 +64,11 @@ final class Collected<T> implements RowSink<T> {
     return rejected.get(0);
   }
 
+  Rejection onlyRejectionOrFirst() {
+    if (rejected.size() != 1) throw new AssertionError("expected exactly one rejection, got " + rejected);
+    return rejected.get(0);
+  }
+
   static <T> Collected<T> read(RecordReader<T> reader, String text) throws IOException, InvalidFileException {
     return read(reader, text.getBytes(StandardCharsets.UTF_8));
   }
