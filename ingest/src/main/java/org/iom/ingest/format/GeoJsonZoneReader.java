@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import org.iom.ingest.model.Zone;
  * schedule is rejected on its own. Stateless and thread-safe.
  */
 final class GeoJsonZoneReader implements RecordReader<Zone> {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The caller owns the stream: closing the parser must not close it. */
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build());
   private static final JsonFactory JSON = MAPPER.getFactory();
 
   private final ReadOptions options;

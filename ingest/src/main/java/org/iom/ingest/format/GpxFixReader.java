@@ -1,6 +1,7 @@
 package org.iom.ingest.format;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -36,7 +37,11 @@ final class GpxFixReader implements RecordReader<Fix> {
 
   @Override
   public void read(InputStream in, RowSink<Fix> sink) throws InvalidFileException, IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 8192);
+    // the JDK's StAX parser closes its input at the end of the document; the caller owns it
+    BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
+      @Override
+      public void close() {}
+    }, 8192);
     if (isBlank(buffered)) throw new InvalidFileException("the file is empty");
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -37,6 +37,29 @@ class ReadersTest {
   }
 
   @Test
+  void readersLeaveTheCallersStreamOpen() throws Exception {
+    String fix = "tag_id,recorded_at,lat,lon\nT1,2025-03-01T12:00:00Z,52.9,-1.4\n";
+    assertStaysOpen(Readers.fixes(InputFormat.CSV, options), fix);
+    assertStaysOpen(Readers.fixes(InputFormat.NDJSON, options),
+        "{\"tag_id\":\"T1\",\"recorded_at\":\"2025-03-01T12:00:00Z\",\"lat\":52.9,\"lon\":-1.4}\n");
+    assertStaysOpen(Readers.fixes(InputFormat.GPX, options.withGpxTagId("T1")),
+        "<gpx><wpt lat=\"52.9\" lon=\"-1.4\"><time>2025-03-01T12:00:00Z</time></wpt></gpx>");
+    assertStaysOpen(Readers.zones(InputFormat.GEOJSON, options), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  }
+
+  private static <T> void assertStaysOpen(RecordReader<T> reader, String text) throws Exception {
+    boolean[] closed = {false};
+    var in = new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    reader.read(in, new Collected<>());
+    assertThat(closed[0]).as(reader.getClass().getSimpleName()).isFalse();
+  }
+
+  @Test
   void optionsDefaultAndValidate() {
     assertThat(options.futureTolerance()).isEqualTo(ReadOptions.DEFAULT_FUTURE_TOLERANCE);
     assertThat(options.gpxTagId()).isNull();
