@@ -51,20 +51,18 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
       while ((text = lines.readLine()) != null) {
         line++;
         if (text.isBlank()) continue;
-        String problem = parseObject(text, fields);
-        if (problem == null || !problem.startsWith("not valid JSON")) {
-          if (!sawJson) {
-            sawJson = true;
-            heldBack.forEach(sink::reject);
-            heldBack.clear();
-          }
+        LineOutcome outcome = parseObject(text, fields);
+        if (outcome.json() && !sawJson) {
+          sawJson = true;
+          heldBack.forEach(sink::reject);
+          heldBack.clear();
         }
-        if (problem == null) {
+        if (outcome.problem() == null) {
           delivery.deliver(fields, line);
         } else if (sawJson) {
-          sink.reject(new Rejection(line, problem, text));
+          sink.reject(new Rejection(line, outcome.problem(), text));
         } else {
-          heldBack.add(new Rejection(line, problem, text));
+          heldBack.add(new Rejection(line, outcome.problem(), text));
           if (heldBack.size() >= LINES_TO_JUDGE) throw notNdjson(heldBack);
         }
       }
@@ -86,8 +84,18 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
     return new InvalidFileException("not NDJSON: no line is JSON" + hint + "; line " + first.line() + ": " + first.reason());
   }
 
-  /** Fills the slots from one line; null when it is a usable object, else why not. */
-  private String parseObject(String text, ObjectFields fields) throws IOException {
+  /**
+   * What one line turned out to be.
+   *
+   * @param json    whether the line is JSON at all (decides whether the file is NDJSON)
+   * @param problem why the line is not a usable object, or null when it is one
+   */
+  private record LineOutcome(boolean json, String problem) {
+    static final LineOutcome USABLE = new LineOutcome(true, null);
+  }
+
+  /** Fills the slots from one line. */
+  private LineOutcome parseObject(String text, ObjectFields fields) throws IOException {
     fields.clear(text);
     String unusable = null;
     try (JsonParser p = JSON.createParser(text)) {
@@ -109,11 +117,11 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
           }
         }
       }
-      if (p.nextToken() != null) return "not valid JSON: more than one JSON value on the line";
+      if (p.nextToken() != null) return new LineOutcome(false, "not valid JSON: more than one JSON value on the line");
     } catch (JsonProcessingException e) {
-      return "not valid JSON: " + e.getOriginalMessage();
+      return new LineOutcome(false, "not valid JSON: " + e.getOriginalMessage());
     }
-    return unusable;
+    return unusable == null ? LineOutcome.USABLE : new LineOutcome(true, unusable);
   }
 
   private Integer slotOf(String name) {
