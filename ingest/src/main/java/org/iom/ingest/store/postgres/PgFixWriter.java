@@ -135,7 +135,9 @@ final class PgFixWriter {
       tags.add(key.tagId());
       times.add(r.getOffsetDateTime(1));
     }
-    Tuple keys = Tuple.of(tags.toArray(String[]::new), times.toArray(OffsetDateTime[]::new));
+    // Not Tuple.of(a, b): the OffsetDateTime[] would bind to its varargs and be spread.
+    Tuple keys = Tuple.tuple().addArrayOfString(tags.toArray(String[]::new))
+        .addArrayOfOffsetDateTime(times.toArray(OffsetDateTime[]::new));
     return conn.preparedQuery(STORED_PLACES).execute(keys).map(stored -> {
       for (Row r : stored) {
         Integer k = skipped.remove(new FixKey(r.getString(0), PgRows.instant(r, 1)));
