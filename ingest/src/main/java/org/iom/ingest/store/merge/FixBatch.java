@@ -102,6 +102,11 @@ public final class FixBatch {
     accepted += count;
   }
 
+  /** Records that {@code count} unique rows were already stored at the same place. */
+  public void duplicates(int count) {
+    duplicates += count;
+  }
+
   /** Settles unique row {@code k}, which the store refused because it already holds {@code stored}. */
   public void against(int k, Position stored) {
     Fix fix = unique.get(k);
