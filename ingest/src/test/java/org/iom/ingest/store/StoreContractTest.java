@@ -237,6 +237,15 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void aBatchWithATimeOutsideTheStorableYearsFailsWholeAndStoresNothing() {
+    List<Fix> batch = List.of(fix("T1", T0, DERBY), fix("T1", Instant.parse("0999-12-31T23:59:59Z"), DERBY));
+    Future<WriteResult> result = store.putFixes(batch);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(result))
+        .hasMessageContaining("fix 1 of the batch", "outside the years 1000-9999");
+    assertThat(allFixes("T1")).isEmpty();
+  }
+
+  @Test
   void emptyBatchesWriteNothing() {
     assertThat(await(store.putFixes(List.of()))).isEqualTo(WriteResult.EMPTY);
     assertThat(await(store.putAssignments(List.of()))).isEqualTo(WriteResult.EMPTY);

@@ -164,7 +164,7 @@ public final class MemoryStore implements Store {
     return write(() -> {
       Instant now = clock.instant();
       for (Rejection r : batch) {
-        rejections.add(new StoredRejection(kind, source, r.line(), r.reason(), r.raw(), now));
+        rejections.add(new StoredRejection(kind, source == null ? "" : source, r.line(), r.reason(), r.raw(), now));
       }
       return null;
     });

@@ -22,6 +22,9 @@ import org.iom.ingest.store.WriteResult;
  * sorted by {@code (tag_id, recorded_at)}. Sorting gives every writer the same lock order on the
  * primary key, so two concurrent batches that share keys cannot deadlock each other.
  *
+ * <p>A batch with a time outside the years {@value #MIN_YEAR}-{@value #MAX_YEAR} is refused
+ * whole ({@link IllegalArgumentException}): that is a validation bug upstream, not a row to count.
+ *
  * <p>A store then settles each unique row against what it holds, through {@link #accept},
  * {@link #against}; {@link #result()} counts every input row exactly once. Not thread-safe: one
  * batch belongs to one write.
@@ -50,6 +53,7 @@ public final class FixBatch {
     int repeatDuplicates = 0;
     for (int i = 0; i < fixes.size(); i++) {
       Fix fix = StoredTime.truncate(fixes.get(i));
+      checkYear(fix, i);
       truncated[i] = fix;
       Integer earlier = first.putIfAbsent(new FixKey(fix.tagId(), fix.recordedAt()), i);
       if (earlier == null) {
@@ -122,6 +126,17 @@ public final class FixBatch {
     List<WriteResult.Conflict> sorted = new ArrayList<>(conflicts);
     sorted.sort(Comparator.comparingInt(WriteResult.Conflict::index));
     return new WriteResult(accepted, duplicates, sorted);
+  }
+
+  /** The years a {@code timestamptz} partition name and both stores handle; a parser should never pass others. */
+  public static final int MIN_YEAR = 1000, MAX_YEAR = 9999;
+
+  private static void checkYear(Fix fix, int index) {
+    int year = fix.recordedAt().atOffset(ZoneOffset.UTC).getYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw new IllegalArgumentException("fix " + index + " of the batch (tag " + fix.tagId() + "): recorded_at "
+          + fix.recordedAt() + " is outside the years " + MIN_YEAR + "-" + MAX_YEAR + " the store accepts");
+    }
   }
 
   static String conflictReason(Fix fix, Position kept, boolean stored) {

@@ -60,6 +60,8 @@ public final class PostgresBulkFixLoader implements AutoCloseable {
     PgJdbc.migrate(options);
     Connection c = PgJdbc.connect(options);
     try (Statement st = c.createStatement()) {
+      // Session-local buffers for the staging table; only settable before its first use.
+      st.execute("SET temp_buffers = '256MB'");
       st.execute("""
           CREATE TEMP TABLE IF NOT EXISTS fix_stage (
             ord int4 NOT NULL, tag_id text COLLATE "C" NOT NULL, recorded_at timestamptz NOT NULL,

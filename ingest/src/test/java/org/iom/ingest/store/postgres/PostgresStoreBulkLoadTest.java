@@ -22,7 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresBulkFixLoaderTest {
+/** The COPY path ({@link PostgresBulkFixLoader}) beside the pooled store: same settlement of every row. */
+class PostgresStoreBulkLoadTest {
   @RegisterExtension static final PgTestDatabase DB = new PgTestDatabase();
 
   private static final Instant T0 = Instant.parse("2024-01-31T23:00:00Z");
