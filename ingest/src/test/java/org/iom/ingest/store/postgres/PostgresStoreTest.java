@@ -77,6 +77,26 @@ class PostgresStoreTest extends StoreContractTest {
   }
 
   @Test
+  void scanFixesStreamsALongRangeThroughTheCursorInBoundedOrderedBatches() {
+    List<Fix> batch = new ArrayList<>();
+    for (int i = 0; i < PostgresStore.SCAN_BATCH * 2 + 7; i++) {
+      batch.add(fix("T" + (i % 3), Instant.parse("2023-12-31T00:00:00Z").plusSeconds(60L * i), DERBY));
+    }
+    await(store.putFixes(batch));
+    List<Integer> sizes = new ArrayList<>();
+    List<Fix> seen = new ArrayList<>();
+    long n = await(store.scanFixes(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), b -> {
+      sizes.add(b.size());
+      seen.addAll(b);
+    }));
+    assertThat(n).isEqualTo(batch.size());
+    assertThat(sizes).containsExactly(PostgresStore.SCAN_BATCH, PostgresStore.SCAN_BATCH, 7);
+    assertThat(seen).isSortedAccordingTo(
+        java.util.Comparator.comparing(Fix::tagId).thenComparing(Fix::recordedAt));
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(batch);
+  }
+
+  @Test
   void fixPartitionsExistPerUtcMonthAndHoldTheirMonthsRows() throws SQLException {
     await(store.putFixes(List.of(
         fix("T1", Instant.parse("2021-03-31T23:59:59.999Z"), DERBY),
