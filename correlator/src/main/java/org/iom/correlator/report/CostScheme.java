@@ -80,7 +80,12 @@ public final class CostScheme {
 
   /** The shipped scheme {@value #DEFAULT_SCHEME}. */
   public static CostScheme builtIn() {
-    return load(BUILT_IN_RESOURCE, BuiltInResources.open(BUILT_IN_RESOURCE), DEFAULT_SCHEME);
+    return builtIn(DEFAULT_SCHEME);
+  }
+
+  /** A scheme from the shipped file, by name. */
+  public static CostScheme builtIn(String schemeName) {
+    return load(BUILT_IN_RESOURCE, BuiltInResources.open(BUILT_IN_RESOURCE), schemeName);
   }
 
   public String name() {
