@@ -398,7 +398,7 @@ public final class IdiomHtmlWriter {
       + "padding: 4px 8px; } .headline { font-size: 12pt; font-weight: bold; }"
       + "table { border-collapse: collapse; margin: 6px 0; } th, td { border: 1px solid #bbb; padding: 2px 6px; "
       + "text-align: left; vertical-align: top; } thead th { background: #eef1f5; } .num { text-align: right; "
-      + "white-space: nowrap; } table.small { font-size: 8.5pt; }"
+      + "white-space: nowrap; } table.small { font-size: 8.5pt; } table.small td:not(:last-child) { white-space: nowrap; }"
       + "thead { display: table-header-group; } tr, figure, svg, .flag, .headline { break-inside: avoid; "
       + "page-break-inside: avoid; }"
       + ".charts { display: flex; flex-wrap: wrap; gap: 16px; } figure { margin: 6px 0; } "
