@@ -1,5 +1,7 @@
 package org.iom.correlator.cli;
 
+import java.time.InstantSource;
+import org.iom.ingest.pipeline.RecordType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +27,11 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    RecordFiles files = new RecordFiles(System.err, InstantSource.system());
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.addSubcommand(new ReportCommand(
+        path -> files.read(RecordType.MEMBERSHIPS, path), path -> files.read(RecordType.OFFENCES, path)));
+    return cli;
   }
 
   @Override

@@ -6,15 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.iom.correlator.service.IomService;
 import org.iom.ingest.model.Fix;
@@ -49,6 +47,10 @@ abstract class IngestApiContract {
     return new HttpTestClient(service.port());
   }
 
+  int port() {
+    return service.port();
+  }
+
   HttpTestClient start() {
     return start(ServiceLimits.DEFAULTS);
   }
@@ -57,7 +59,11 @@ abstract class IngestApiContract {
   void stop() {
     if (service != null) service.close();
     if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
+    releaseStore();
   }
+
+  /** Called after the service has stopped, to drop what {@link #openStore} made. */
+  void releaseStore() {}
 
   List<Fix> storedFixes(String tagId) {
     return service.store().fixes(tagId, Instant.EPOCH, NOW.plusSeconds(3600))
@@ -188,25 +194,16 @@ abstract class IngestApiContract {
   @Test
   void aFullIngestQueueAnswers503WithRetryAfter() throws Exception {
     HttpTestClient client = start(new ServiceLimits(1 << 20, 1));
-    CountDownLatch release = new CountDownLatch(1);
-    InputStream slowBody = new InputStream() {
-      private final byte[] head = (FIXES_HEADER + "T9,2025-03-01T10:00:00Z,52.9225,-1.4746\n").getBytes();
-      private int position;
+    try (Socket slow = new Socket("localhost", port())) {
+      // Hold the only ingest slot: send the headers and a first chunk, and keep the body open.
+      OutputStream out = slow.getOutputStream();
+      byte[] chunk = (FIXES_HEADER + "T9,2025-03-01T10:00:00Z,52.9225,-1.4746\n").getBytes(StandardCharsets.UTF_8);
+      out.write(("POST /v1/fixes HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(chunk);
+      out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
 
-      @Override
-      public int read() throws IOException {
-        if (position < head.length) return head[position++];
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          throw new IOException(e);
-        }
-        return -1;
-      }
-    };
-    CompletableFuture<HttpTestClient.Response> first = CompletableFuture.supplyAsync(() ->
-        client.post("/v1/fixes", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> slowBody)));
-    try {
       HttpTestClient.Response refused = null;
       for (int attempt = 0; attempt < 100 && refused == null; attempt++) {
         var r = client.post("/v1/fixes", "text/csv", FIXES_HEADER);
@@ -215,10 +212,13 @@ abstract class IngestApiContract {
       }
       assertThat(refused).as("a second ingest while the first holds the only slot").isNotNull();
       assertThat(refused.retryAfter()).isNotBlank();
-    } finally {
-      release.countDown();
+
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      String response = new String(slow.getInputStream().readNBytes(12), StandardCharsets.UTF_8);
+      assertThat(response).isEqualTo("HTTP/1.1 200");
     }
-    assertThat(first.get(30, TimeUnit.SECONDS).json().getLong("accepted")).isEqualTo(1);
+    assertThat(storedFixes("T9")).hasSize(1);
   }
 
   @Test
