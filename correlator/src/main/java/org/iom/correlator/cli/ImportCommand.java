@@ -78,10 +78,13 @@ final class ImportCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Store target = store.open(vertx).toCompletionStage().toCompletableFuture().join();
-      try (target; InputStream in = open(file)) {
+      try (target; BulkFixWriter bulk = bulkFixWriter(kind); InputStream in = open(file)) {
         ReadOptions options = ReadOptions.defaults(InstantSource.system()).withGpxTagId(gpxTagId);
         long started = System.nanoTime();
-        IngestSummary summary = new IngestPipeline(target).run(type, chosen, options, in, file.toString());
+        IngestPipeline pipeline = bulk == null ? new IngestPipeline(target) : new IngestPipeline(target, BulkFixWriter.BATCH_ROWS);
+        IngestSummary summary = bulk == null
+            ? pipeline.run(type, chosen, options, in, file.toString())
+            : pipeline.run(bulk.recordType(), chosen, options, in, file.toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         print(summary, seconds);
         return 0;
@@ -99,6 +102,11 @@ final class ImportCommand implements Callable<Integer> {
     } finally {
       vertx.close();
     }
+  }
+
+  /** Fixes into PostgreSQL take binary COPY; everything else the store's own writes. */
+  private BulkFixWriter bulkFixWriter(RecordKind kind) throws java.sql.SQLException {
+    return kind == RecordKind.FIXES && store == StoreChoice.POSTGRES ? BulkFixWriter.connect() : null;
   }
 
   private static InputStream open(Path file) throws IOException {

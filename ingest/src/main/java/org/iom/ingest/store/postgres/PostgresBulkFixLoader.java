@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
@@ -46,6 +47,7 @@ public final class PostgresBulkFixLoader implements AutoCloseable {
   /** 2000-01-01T00:00:00Z in Unix epoch microseconds: PostgreSQL's binary timestamp origin. */
   private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
   private static final short STAGE_COLUMNS = 11;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Connection jdbc;
   private final FixPartitions partitions = new FixPartitions();
@@ -85,6 +87,13 @@ public final class PostgresBulkFixLoader implements AutoCloseable {
     jdbc.setAutoCommit(false);
     try {
       insertTags(newTags);
+      if (copyStraightIn(batch.unique())) {
+        batch.accept(batch.unique().size());
+        batch.duplicates(0);
+        jdbc.commit();
+        knownTags.addAll(newTags);
+        return batch.result();
+      }
       copyToStage(batch.unique());
       int inserted;
       try (Statement st = jdbc.createStatement()) {
@@ -137,25 +146,57 @@ public final class PostgresBulkFixLoader implements AutoCloseable {
     batch.duplicates(batch.unique().size() - inserted - conflicts);
   }
 
+  /**
+   * The optimistic path for a fresh import: binary COPY straight into {@code fixes} (about twice
+   * the rate of staging and re-inserting). If any key is already stored, the primary key refuses
+   * the whole COPY; it is rolled back to a savepoint and the batch takes the staging path.
+   *
+   * @return true when every row went in
+   */
+  private boolean copyStraightIn(List<Fix> rows) throws SQLException {
+    Savepoint before = jdbc.setSavepoint();
+    try {
+      copy("COPY fixes (" + PgRows.FIX_COLUMNS + ") FROM STDIN WITH (FORMAT binary)", rows, false);
+      jdbc.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !(e.getCause() instanceof SQLException cause
+          && UNIQUE_VIOLATION.equals(cause.getSQLState()))) {
+        throw e;
+      }
+      jdbc.rollback(before);
+      return false;
+    }
+  }
+
   private void copyToStage(List<Fix> rows) throws SQLException {
-    String sql = "COPY fix_stage (ord, " + PgRows.FIX_COLUMNS + ") FROM STDIN WITH (FORMAT binary)";
+    copy("COPY fix_stage (ord, " + PgRows.FIX_COLUMNS + ") FROM STDIN WITH (FORMAT binary)", rows, true);
+  }
+
+  private void copy(String sql, List<Fix> rows, boolean withOrdinal) throws SQLException {
     PGCopyOutputStream copy = new PGCopyOutputStream(jdbc.unwrap(PGConnection.class), sql, 1 << 16);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(copy, 1 << 16))) {
       out.write(COPY_SIGNATURE);
       out.writeInt(0); // flags
       out.writeInt(0); // header extension length
-      for (int k = 0; k < rows.size(); k++) writeRow(out, k, rows.get(k));
+      for (int k = 0; k < rows.size(); k++) writeRow(out, withOrdinal ? k : -1, rows.get(k));
       out.writeShort(-1); // trailer
     } catch (IOException e) {
-      throw new SQLException("COPY into the fix staging table failed: " + e.getMessage(), e);
+      if (e.getCause() instanceof SQLException sql2) throw sql2;
+      throw new SQLException("COPY of fixes failed: " + e.getMessage(), e);
     }
   }
 
+  /** One binary COPY row; {@code ord < 0} leaves out the staging table's ordinal column. */
   private static void writeRow(DataOutputStream out, int ord, Fix f) throws IOException {
     Position p = f.position();
-    out.writeShort(STAGE_COLUMNS);
-    out.writeInt(4);
-    out.writeInt(ord);
+    if (ord >= 0) {
+      out.writeShort(STAGE_COLUMNS);
+      out.writeInt(4);
+      out.writeInt(ord);
+    } else {
+      out.writeShort(STAGE_COLUMNS - 1);
+    }
     writeText(out, f.tagId());
     out.writeInt(8);
     out.writeLong(pgMicros(f.recordedAt()));
