@@ -155,7 +155,7 @@ public final class TrailIndex {
       int m = 0;
       int inserted = 0;
       long firstNew = Long.MAX_VALUE, lastNew = Long.MIN_VALUE;
-      long beforeFirstNew = Long.MIN_VALUE, afterLastNew = Long.MAX_VALUE;
+      long beforeFirstNew = Long.MIN_VALUE, afterLastNew = 0;
       long previousTime = Long.MIN_VALUE;
       boolean awaitingAfter = false;
       for (long k = lo; k <= hi; k++) {
@@ -188,10 +188,9 @@ public final class TrailIndex {
       if (inserted == 0) return Optional.empty();
       EdgeFix pred = neighbour(s, ord, lo - 1, false);
       EdgeFix succ = neighbour(s, ord, hi + 1, true);
-      if (beforeFirstNew == Long.MIN_VALUE && pred != null) beforeFirstNew = pred.epochMillis();
-      if (awaitingAfter && succ != null) afterLastNew = succ.epochMillis();
-      long changeFrom = beforeFirstNew == Long.MIN_VALUE ? firstNew : beforeFirstNew;
-      long changeTo = afterLastNew == Long.MAX_VALUE ? lastNew : afterLastNew;
+      // The change runs from the fix before the first new one to the fix after the last new one.
+      long changeFrom = beforeFirstNew != Long.MIN_VALUE ? beforeFirstNew : pred != null ? pred.epochMillis() : firstNew;
+      long changeTo = !awaitingAfter ? afterLastNew : succ != null ? succ.epochMillis() : lastNew;
 
       List<TrailAssembler.SlotEntry> entries =
           TrailAssembler.assemble(ord, mergedSlots, mergedBlocks, m, pred, succ, slotMillis, maxGapMillis);
