@@ -19,13 +19,10 @@ final class PackedFixes {
     return block.length / STRIDE;
   }
 
-  /** Metres to whole centimetres, rejecting what an int cannot hold. */
-  static int toCentimetres(double metres, String what) {
+  /** Metres to whole centimetres; {@link Integer#MIN_VALUE} flags a value an int cannot hold. */
+  static int toCentimetres(double metres) {
     double cm = Math.rint(metres * 100);
-    if (!(Math.abs(cm) <= Integer.MAX_VALUE)) {
-      throw new IllegalArgumentException(what + " " + metres + " m is not a finite grid coordinate within +-21,474 km");
-    }
-    return (int) cm;
+    return Math.abs(cm) < Integer.MAX_VALUE ? (int) cm : Integer.MIN_VALUE;
   }
 
   /** Centimetres back to metres; division keeps {@code k / 100.0} identical to a parsed {@code k/100}. */

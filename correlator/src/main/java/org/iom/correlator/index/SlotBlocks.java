@@ -80,9 +80,15 @@ final class SlotBlocks {
         int offset = (int) (t[i] - slotStart);
         if (offset <= last) needsSort = true;
         last = offset;
+        int xCm = PackedFixes.toCentimetres(x[i]);
+        int yCm = PackedFixes.toCentimetres(y[i]);
+        if (xCm == Integer.MIN_VALUE || yCm == Integer.MIN_VALUE) {
+          throw new IllegalArgumentException("fix " + i + " of tag " + tagId + " at " + t[i] + " ms: easting " + x[i]
+              + ", northing " + y[i] + " is not a finite grid position within +-21,474 km");
+        }
         data[p++] = offset;
-        data[p++] = PackedFixes.toCentimetres(x[i], "easting of fix " + i + " of tag " + tagId);
-        data[p++] = PackedFixes.toCentimetres(y[i], "northing of fix " + i + " of tag " + tagId);
+        data[p++] = xCm;
+        data[p++] = yCm;
       }
       size += to - from;
     }
