@@ -442,7 +442,7 @@ public final class TrailIndex {
         tagLast[ord] = has ? slotsOf[ord][slotsOf[ord].length - 1] : Long.MIN_VALUE;
       }
       if (first <= last) {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<Entry>[] perSlot = new List[Math.toIntExact(last - first + 1)];
         for (int ord = 0; ord < tags; ord++) {
           long[] own = slotsOf[ord];
