@@ -1,0 +1,53 @@
+package org.iom.correlator.match;
+
+import java.time.Instant;
+import org.iom.ingest.model.Crime;
+
+/**
+ * A crime resolved against a {@link MatchRule}: where (EPSG:27700 metres), how far, and when, in
+ * the primitive units the matchers compute with. Times are epoch milliseconds UTC (sub-millisecond
+ * parts of the crime's instants are dropped, as they are for fixes). Immutable.
+ *
+ * @param fromMillis  window start, inclusive: {@code committed_from - buffer}
+ * @param toMillis    window end, inclusive: {@code committed_to + buffer}
+ * @param maxGapMillis consecutive fixes at most this far apart form a segment
+ */
+public record CrimeSearch(
+    String crimeRef,
+    double easting,
+    double northing,
+    double radiusM,
+    double gapRadiusM,
+    long fromMillis,
+    long toMillis,
+    long maxGapMillis) {
+
+  public CrimeSearch {
+    if (crimeRef == null || crimeRef.isBlank()) throw new IllegalArgumentException("crime_ref is required");
+    if (!Double.isFinite(easting) || !Double.isFinite(northing)) throw new IllegalArgumentException("crime location must be finite");
+    if (!(radiusM > 0) || !(gapRadiusM > 0)) throw new IllegalArgumentException("radii must be positive");
+    if (toMillis < fromMillis) throw new IllegalArgumentException("window ends before it starts");
+    if (maxGapMillis <= 0) throw new IllegalArgumentException("max gap must be positive");
+  }
+
+  public static CrimeSearch of(Crime crime, MatchRule rule) {
+    long buffer = rule.buffer().toMillis();
+    return new CrimeSearch(
+        crime.crimeRef(),
+        crime.location().easting(),
+        crime.location().northing(),
+        rule.radiusFor(crime),
+        rule.gapRadiusM(),
+        crime.committedFrom().toEpochMilli() - buffer,
+        crime.committedTo().toEpochMilli() + buffer,
+        rule.maxGapMillis());
+  }
+
+  public Instant windowFrom() {
+    return Instant.ofEpochMilli(fromMillis);
+  }
+
+  public Instant windowTo() {
+    return Instant.ofEpochMilli(toMillis);
+  }
+}
