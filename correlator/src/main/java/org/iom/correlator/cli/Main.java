@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       FixturesCommand.class,
+      CorrelateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
