@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>File format (CSV, header required): {@code offence_code, category, label}.
  */
 public final class OffenceMap {
-  public static final String BUILT_IN_RESOURCE = "/reference/offence-map.csv";
+  public static final String BUILT_IN_RESOURCE = "/reference/offence-codes.csv"; // shipped by ingest: the same table validates codes on the way in
 
   private final String file;
   private final Map<String, OffenceMapping> byCode;
