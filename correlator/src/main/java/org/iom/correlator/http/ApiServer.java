@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.iom.correlator.report.ReferenceData;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
 import org.iom.ingest.pipeline.IngestPipeline;
@@ -19,6 +20,7 @@ import org.iom.ingest.store.Store;
  *
  * <pre>
  *   POST /v1/{fixes,assignments,crimes,offenders,cohort-memberships,offences,zones}  ingest
+ *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
  *   GET  /health                                                                    store status
  *   GET  /metrics                                                                   Prometheus
  * </pre>
@@ -58,6 +60,7 @@ public final class ApiServer {
           limits, running, monitor, metrics);
       router.post("/v1/" + kind.pathName()).handler(handler);
     }
+    router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

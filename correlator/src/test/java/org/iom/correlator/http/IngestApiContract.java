@@ -222,6 +222,30 @@ abstract class IngestApiContract {
   }
 
   @Test
+  void theIdiomReportIsComputedFromStoredMembershipsAndOffences() {
+    HttpTestClient client = start();
+    StringBuilder memberships = new StringBuilder("offender_id,cohort,joined_on,left_on\n");
+    StringBuilder offences = new StringBuilder("offender_id,offence_date,offence_code\n");
+    for (int i = 0; i < 12; i++) {
+      memberships.append("R").append(i).append(",FIXED,2024-01-01,2024-03-01\n");
+      offences.append("R").append(i).append(",2023-10-15,28E\n"); // PRE: a domestic burglary each
+    }
+    client.post("/v1/cohort-memberships", "text/csv", memberships.toString());
+    client.post("/v1/offences", "text/csv", offences.toString());
+
+    var json = client.get("/v1/reports/idiom?cohort=FIXED&as_of=2025-03-31&price_year=2015-16");
+    var html = client.get("/v1/reports/idiom?cohort=FIXED&as_of=2025-03-31&price_year=2015-16&format=html");
+
+    assertThat(json.status()).as(json.body()).isEqualTo(200);
+    JsonObject pre = json.json().getJsonObject("windows").getJsonObject("PRE");
+    assertThat(pre.getInteger("offences")).isEqualTo(12);
+    assertThat(pre.getDouble("cost_gbp")).isEqualTo(71_160.00); // 12 x £5,930 at 2015/16 prices
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.body()).contains("<html");
+    assertThat(client.get("/v1/reports/idiom?price_year=2024-25").status()).isEqualTo(400);
+  }
+
+  @Test
   void healthReportsTheStoreAndMetricsCountRows() {
     HttpTestClient client = start();
     client.post("/v1/fixes", "text/csv", FIXES_HEADER + "T10,2025-03-01T10:00:00Z,52.9225,-1.4746\nT10,bad,1,1\n");
