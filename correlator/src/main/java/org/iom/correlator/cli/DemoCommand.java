@@ -14,6 +14,7 @@ import org.iom.ingest.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the service on the in-memory store, loaded with the geo-fixtures demo scenario. */
@@ -23,15 +24,11 @@ final class DemoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final int BATCH = 10_000;
 
-  @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on (default ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin ListenOptions listen;
 
   @Override
   public Integer call() throws Exception {
-    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, DemoCommand::load, host, port, ServiceLimits.DEFAULTS);
+    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, DemoCommand::load, listen.host, listen.port, ServiceLimits.DEFAULTS);
   }
 
   /** Loads the demo scenario, ending at the last UTC midnight, into the store. */

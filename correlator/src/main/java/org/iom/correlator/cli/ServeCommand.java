@@ -7,17 +7,14 @@ import org.iom.correlator.http.ServiceLimits;
 import org.iom.correlator.service.IomService;
 import io.vertx.core.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the service on PostgreSQL (settings from PG* variables). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the HTTP service on PostgreSQL (connection from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE).")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on (default ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin ListenOptions listen;
 
   @Option(names = "--store", defaultValue = "postgres", description = "postgres or memory (default ${DEFAULT-VALUE}).")
   StoreChoice store;
@@ -30,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return runUntilStopped(store, s -> Future.succeededFuture(), host, port, new ServiceLimits(maxBodyMb << 20, maxIngests));
+    return runUntilStopped(store, s -> Future.succeededFuture(), listen.host, listen.port, new ServiceLimits(maxBodyMb << 20, maxIngests));
   }
 
   static int runUntilStopped(StoreChoice choice, java.util.function.Function<org.iom.ingest.store.Store, Future<?>> load,
