@@ -1,6 +1,5 @@
 package org.iom.correlator.cli;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.iom.correlator.index.TrailIndex;
 import org.iom.correlator.match.CrimeMatcher;
 import org.iom.correlator.match.Match;
+import org.iom.correlator.match.MatchFormat;
 import org.iom.correlator.match.MatchRule;
 import org.iom.ingest.format.InputFormat;
 import org.iom.ingest.format.InvalidFileException;
@@ -47,8 +47,6 @@ import picocli.CommandLine.Option;
 @Command(name = "correlate", mixinStandardHelpOptions = true,
     description = "Cross-reference crimes against tag trails (no database) and write the matches CSV.")
 final class CorrelateCommand implements Callable<Integer> {
-  static final String[] COLUMNS = {"crime_ref", "offender_id", "tag_id", "kind", "closest_m", "closest_at",
-      "minutes_within", "fixes_within", "gap_minutes"};
   private static final int REJECTIONS_SHOWN = 10;
   /** Everything the stores can hold (years 1000 to 9999). */
   private static final Instant ALL_FROM = Instant.parse("1000-01-01T00:00:00Z");
@@ -193,15 +191,8 @@ final class CorrelateCommand implements Callable<Integer> {
   }
 
   private void write(List<Match> matches) throws IOException {
-    try (BufferedWriter file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(file)) {
-      csv.writeRecord(COLUMNS);
-      for (Match m : matches) {
-        csv.writeRecord(m.crimeRef(), m.offenderId(), m.tagId(), m.kind().name(),
-            String.format(Locale.ROOT, "%.2f", m.closestM()), m.closestAt().toString(),
-            String.format(Locale.ROOT, "%.3f", m.minutesWithin()), Integer.toString(m.fixesWithin()),
-            String.format(Locale.ROOT, "%.3f", m.gapMinutes()));
-      }
+    try (BufferedWriter file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      MatchFormat.writeCsv(file, matches);
     }
   }
 }

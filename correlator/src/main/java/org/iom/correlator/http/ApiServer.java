@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.iom.correlator.live.MatchStore;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
@@ -20,6 +21,7 @@ import org.iom.ingest.store.Store;
  *
  * <pre>
  *   POST /v1/{fixes,assignments,crimes,offenders,cohort-memberships,offences,zones}  ingest
+ *   GET  /v1/matches?crime_ref=                                                    a crime's matches (JSON or CSV)
  *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
  *   GET  /health                                                                    store status
  *   GET  /metrics                                                                   Prometheus
@@ -28,13 +30,16 @@ import org.iom.ingest.store.Store;
 public final class ApiServer {
   private final Vertx vertx;
   private final Store store;
+  private final MatchStore matches;
   private final PrometheusMeterRegistry registry;
   private final InstantSource clock;
   private final ServiceLimits limits;
 
-  public ApiServer(Vertx vertx, Store store, PrometheusMeterRegistry registry, InstantSource clock, ServiceLimits limits) {
+  public ApiServer(Vertx vertx, Store store, MatchStore matches, PrometheusMeterRegistry registry, InstantSource clock,
+      ServiceLimits limits) {
     this.vertx = vertx;
     this.store = store;
+    this.matches = matches;
     this.registry = registry;
     this.clock = clock;
     this.limits = limits;
@@ -60,6 +65,7 @@ public final class ApiServer {
           limits, running, monitor, metrics);
       router.post("/v1/" + kind.pathName()).handler(handler);
     }
+    router.get("/v1/matches").handler(new MatchesHandler(store, matches));
     router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()

@@ -13,6 +13,10 @@ import java.time.InstantSource;
 import java.util.function.Function;
 import org.iom.correlator.http.ApiServer;
 import org.iom.correlator.http.ServiceLimits;
+import org.iom.correlator.live.CorrelatingStore;
+import org.iom.correlator.live.CorrelationSettings;
+import org.iom.correlator.live.LiveCorrelator;
+import org.iom.correlator.live.MatchStore;
 import org.iom.ingest.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +29,10 @@ public final class IomService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IomService.class);
 
   private final Vertx vertx;
-  private final Store store;
+  private final CorrelatingStore store;
   private final HttpServer server;
 
-  private IomService(Vertx vertx, Store store, HttpServer server) {
+  private IomService(Vertx vertx, CorrelatingStore store, HttpServer server) {
     this.vertx = vertx;
     this.store = store;
     this.server = server;
@@ -64,16 +68,39 @@ public final class IomService implements AutoCloseable {
       ServiceLimits limits,
       String host,
       int port) {
-    return openStore.apply(vertx).compose(store -> {
-      if (store.isVolatile()) {
-        LOG.warn("STORE IS IN-MEMORY AND VOLATILE: everything is lost when this process stops ({})", store.describe());
+    return start(vertx, registry, openStore, load, clock, limits, CorrelationSettings.defaults(), host, port);
+  }
+
+  /**
+   * As above, with the correlation settings: after loading, the correlator builds its index from
+   * the store and starts matching every stored crime; the server listens once the index is built.
+   */
+  public static Future<IomService> start(
+      Vertx vertx,
+      PrometheusMeterRegistry registry,
+      Function<Vertx, Future<Store>> openStore,
+      Function<Store, Future<?>> load,
+      InstantSource clock,
+      ServiceLimits limits,
+      CorrelationSettings correlation,
+      String host,
+      int port) {
+    return openStore.apply(vertx).compose(records -> {
+      if (records.isVolatile()) {
+        LOG.warn("STORE IS IN-MEMORY AND VOLATILE: everything is lost when this process stops ({})", records.describe());
       } else {
-        LOG.info("store: {}", store.describe());
+        LOG.info("store: {}", records.describe());
       }
-      return load.apply(store)
-          .compose(loaded -> new ApiServer(vertx, store, registry, clock, limits).listen(host, port))
-          .map(server -> new IomService(vertx, store, server))
-          .onFailure(e -> store.close());
+      MatchStore matches = MatchStore.beside(records);
+      return load.apply(records)
+          .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow())))
+          .compose(live -> {
+            CorrelatingStore store = new CorrelatingStore(records, live);
+            return new ApiServer(vertx, store, matches, registry, clock, limits).listen(host, port)
+                .map(server -> new IomService(vertx, store, server))
+                .onFailure(e -> live.close());
+          })
+          .onFailure(e -> records.close());
     });
   }
 
@@ -83,6 +110,10 @@ public final class IomService implements AutoCloseable {
 
   public Store store() {
     return store;
+  }
+
+  public LiveCorrelator correlator() {
+    return store.correlator();
   }
 
   public Vertx vertx() {

@@ -59,6 +59,12 @@ public interface Store extends AutoCloseable {
   /** A tag's fixes with {@code from <= recorded_at < to}, ordered by time. */
   Future<List<Fix>> fixes(String tagId, Instant from, Instant to);
 
+  /** A tag's latest fix with {@code recorded_at < before}: the edge of the trail just before an instant. */
+  Future<Optional<Fix>> lastFixBefore(String tagId, Instant before);
+
+  /** A tag's earliest fix with {@code recorded_at >= from}: the edge of the trail from an instant on. */
+  Future<Optional<Fix>> firstFixFrom(String tagId, Instant from);
+
   /**
    * Every fix with {@code from <= recorded_at < to}, delivered in batches ordered by tag then
    * time; for building the index. Completes with the number of fixes delivered.

@@ -174,6 +174,21 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void edgeFixesAroundAnInstant() {
+    await(store.putFixes(List.of(
+        fix("T1", T0.minusSeconds(600), DERBY), fix("T1", T0, moved(DERBY, 5, 0)),
+        fix("T1", T0.plusSeconds(600), moved(DERBY, 10, 0)), fix("T2", T0.plusSeconds(30), DERBY))));
+    assertThat(await(store.lastFixBefore("T1", T0)).map(Fix::recordedAt)).contains(T0.minusSeconds(600));
+    assertThat(await(store.lastFixBefore("T1", T0.plusMillis(1))).map(Fix::recordedAt)).contains(T0);
+    assertThat(await(store.lastFixBefore("T1", T0.minusSeconds(600)))).isEmpty();
+    assertThat(await(store.firstFixFrom("T1", T0)).map(Fix::recordedAt)).contains(T0);
+    assertThat(await(store.firstFixFrom("T1", T0.plusMillis(1))).map(Fix::recordedAt)).contains(T0.plusSeconds(600));
+    assertThat(await(store.firstFixFrom("T1", T0.plusSeconds(601)))).isEmpty();
+    assertThat(await(store.firstFixFrom("NOPE", T0))).isEmpty();
+    assertThat(await(store.lastFixBefore("T2", T0.plusSeconds(31))).map(Fix::position)).contains(DERBY);
+  }
+
+  @Test
   void scanFixesDeliversEveryFixInRangeOrderedByTagThenTime() {
     List<Fix> batch = new ArrayList<>();
     for (String tag : List.of("T3", "T1", "T2")) {

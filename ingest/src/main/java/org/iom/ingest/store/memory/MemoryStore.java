@@ -181,6 +181,26 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public Future<Optional<Fix>> lastFixBefore(String tagId, Instant before) {
+    return read(() -> {
+      FixColumns columns = fixesByTag.get(tagId);
+      if (columns == null) return Optional.<Fix>empty();
+      int end = columns.lowerBound(ceilMicros(before));
+      return end > 0 ? Optional.of(columns.slice(end - 1, end).get(0)) : Optional.<Fix>empty();
+    });
+  }
+
+  @Override
+  public Future<Optional<Fix>> firstFixFrom(String tagId, Instant from) {
+    return read(() -> {
+      FixColumns columns = fixesByTag.get(tagId);
+      if (columns == null) return Optional.<Fix>empty();
+      int start = columns.lowerBound(ceilMicros(from));
+      return start < columns.size() ? Optional.of(columns.slice(start, start + 1).get(0)) : Optional.<Fix>empty();
+    });
+  }
+
+  @Override
   public Future<Long> scanFixes(Instant from, Instant to, Consumer<List<Fix>> batch) {
     try {
       long delivered = 0;

@@ -110,6 +110,11 @@ public final class PostgresStore implements Store {
     });
   }
 
+  /** The connection pool, for derived tables (matches, alerts, access) kept in the same database. */
+  public Pool pool() {
+    return pool;
+  }
+
   @Override
   public Future<WriteResult> putFixes(List<Fix> fixes) {
     return fixWriter.write(fixes);
@@ -155,6 +160,22 @@ public final class PostgresStore implements Store {
     return list("SELECT " + PgRows.FIX_COLUMNS + " FROM fixes"
             + " WHERE tag_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at",
         Tuple.of(tagId, PgRows.utc(StoredTime.ceil(from)), PgRows.utc(StoredTime.ceil(to))), PgRows::fix);
+  }
+
+  @Override
+  public Future<Optional<Fix>> lastFixBefore(String tagId, Instant before) {
+    return list("SELECT " + PgRows.FIX_COLUMNS + " FROM fixes"
+            + " WHERE tag_id = $1 AND recorded_at < $2 ORDER BY recorded_at DESC LIMIT 1",
+        Tuple.of(tagId, PgRows.utc(StoredTime.ceil(before))), PgRows::fix)
+        .map(rows -> rows.stream().findFirst());
+  }
+
+  @Override
+  public Future<Optional<Fix>> firstFixFrom(String tagId, Instant from) {
+    return list("SELECT " + PgRows.FIX_COLUMNS + " FROM fixes"
+            + " WHERE tag_id = $1 AND recorded_at >= $2 ORDER BY recorded_at LIMIT 1",
+        Tuple.of(tagId, PgRows.utc(StoredTime.ceil(from))), PgRows::fix)
+        .map(rows -> rows.stream().findFirst());
   }
 
   /**
