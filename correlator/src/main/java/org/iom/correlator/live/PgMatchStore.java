@@ -61,7 +61,7 @@ public final class PgMatchStore implements MatchStore {
     return conn.preparedQuery("""
         DELETE FROM matches m USING unnest($1::text[], $2::text[]) AS gone(crime_ref, offender_id)
         WHERE m.crime_ref = gone.crime_ref AND m.offender_id = gone.offender_id
-        """).execute(Tuple.of(crime, offender)).mapEmpty();
+        """).execute(Tuple.tuple().addValue(crime).addValue(offender)).mapEmpty();
   }
 
   private static Future<Void> upsert(SqlConnection conn, List<Match> rows) {
