@@ -1,0 +1,145 @@
+package org.iom.correlator.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.iom.correlator.live.CorrelationSettings;
+import org.iom.correlator.service.IomService;
+import org.iom.fixtures.Expectation;
+import org.iom.fixtures.Scenario;
+import org.iom.fixtures.ScenarioConfig;
+import org.iom.fixtures.ScenarioGenerator;
+import org.iom.fixtures.ScenarioWriter;
+import org.iom.fixtures.WriteOptions;
+import org.iom.ingest.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streaming correlation through the real HTTP API: crimes posted before the trails that match
+ * them, fixes posted as tags upload them (late batches, re-sends), then each crime's matches read
+ * back with {@code GET /v1/matches}, checked against the geo-fixtures ground truth. The service's
+ * in-memory window covers only the scenario's last day, so the first day's crimes are matched
+ * from the store (cold path).
+ */
+abstract class MatchesApiContract {
+  @TempDir Path dir;
+  private IomService service;
+  private Vertx vertx;
+
+  abstract Future<Store> openStore(Vertx vertx);
+
+  void releaseStore() {}
+
+  @AfterEach
+  void stop() {
+    if (service != null) service.close();
+    if (vertx != null) vertx.close().toCompletionStage().toCompletableFuture().join();
+    releaseStore();
+  }
+
+  private HttpTestClient start(Instant now) {
+    var registry = IomService.newRegistry();
+    vertx = IomService.newVertx(registry);
+    CorrelationSettings settings = CorrelationSettings.defaults().withHotWindow(Duration.ofDays(1));
+    service = IomService.start(vertx, registry, this::openStore, s -> Future.succeededFuture(), InstantSource.fixed(now),
+        ServiceLimits.DEFAULTS, settings, "localhost", 0).toCompletionStage().toCompletableFuture().join();
+    return new HttpTestClient(service.port());
+  }
+
+  @Test
+  void crimesPostedBeforeTheirTrailsEndWithTheGroundTruthMatches() throws Exception {
+    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.of(10, 2, 7));
+    ScenarioWriter.write(scenario, dir, WriteOptions.DEFAULT);
+    HttpTestClient client = start(scenario.config().end());
+
+    post(client, "/v1/crimes", "crimes.csv");
+    post(client, "/v1/assignments", "assignments.csv");
+    post(client, "/v1/fixes", "fixes.csv");
+
+    Map<String, String> kindByPair = new HashMap<>();
+    Set<String> crimeRefs = new LinkedHashSet<>();
+    scenario.groundTruth().mustMatch().forEach(e -> crimeRefs.add(e.crimeRef()));
+    scenario.groundTruth().mustNotMatch().forEach(e -> crimeRefs.add(e.crimeRef()));
+    for (String ref : crimeRefs) {
+      HttpTestClient.Response r = client.get("/v1/matches?crime_ref=" + ref);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().getString("crime_ref")).isEqualTo(ref);
+      JsonArray matches = r.json().getJsonArray("matches");
+      for (int i = 0; i < matches.size(); i++) {
+        JsonObject m = matches.getJsonObject(i);
+        kindByPair.put(ref + "/" + m.getString("offender_id"), m.getString("kind"));
+      }
+    }
+    List<Expectation> mustMatch = scenario.groundTruth().mustMatch();
+    assertThat(mustMatch).isNotEmpty();
+    for (Expectation e : mustMatch) {
+      assertThat(kindByPair.get(e.crimeRef() + "/" + e.offenderId())).as(e.toString()).isEqualTo(e.expected().name());
+    }
+    for (Expectation e : scenario.groundTruth().mustNotMatch()) {
+      assertThat(kindByPair).as(e.toString()).doesNotContainKey(e.crimeRef() + "/" + e.offenderId());
+    }
+    Instant hotFrom = service.correlator().hotFrom();
+    assertThat(mustMatch).anyMatch(e -> crimeStart(scenario, e.crimeRef()).isBefore(hotFrom));
+    assertThat(mustMatch).anyMatch(e -> !crimeStart(scenario, e.crimeRef()).isBefore(hotFrom));
+  }
+
+  @Test
+  void matchesComeAsTheSpecCsvOnRequest() throws Exception {
+    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.of(4, 1, 11));
+    ScenarioWriter.write(scenario, dir, WriteOptions.CLEAN);
+    HttpTestClient client = start(scenario.config().end());
+    post(client, "/v1/assignments", "assignments.csv");
+    post(client, "/v1/fixes", "fixes.csv");
+    post(client, "/v1/crimes", "crimes.csv");
+    Expectation present = scenario.groundTruth().mustMatch().stream()
+        .filter(e -> e.expected().name().equals("PRESENT")).findFirst().orElseThrow();
+
+    HttpTestClient.Response csv = client.get("/v1/matches?crime_ref=" + present.crimeRef(), "text/csv");
+
+    assertThat(csv.status()).isEqualTo(200);
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo(
+        "crime_ref,offender_id,tag_id,kind,closest_m,closest_at,minutes_within,fixes_within,gap_minutes");
+    assertThat(lines.subList(1, lines.size()))
+        .anyMatch(l -> l.startsWith(present.crimeRef() + "," + present.offenderId() + ",") && l.contains(",PRESENT,"))
+        .allMatch(l -> l.matches("[^,]+,[^,]+,[^,]+,(PRESENT|GAP),\\d+\\.\\d{2},[0-9T:.\\-]+Z,\\d+\\.\\d{3},\\d+,\\d+\\.\\d{3}"));
+  }
+
+  @Test
+  void aMissingOrUnknownCrimeReferenceIsAClearError() {
+    HttpTestClient client = start(Instant.parse("2025-04-01T00:00:00Z"));
+    HttpTestClient.Response missing = client.get("/v1/matches");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().getString("error")).contains("crime_ref is required");
+    HttpTestClient.Response unknown = client.get("/v1/matches?crime_ref=NOPE-1");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().getString("error")).contains("NOPE-1");
+  }
+
+  private static Instant crimeStart(Scenario scenario, String crimeRef) {
+    return scenario.crimes().stream().filter(c -> c.crimeRef().equals(crimeRef)).findFirst().orElseThrow()
+        .committedFrom().minus(Duration.ofMinutes(30));
+  }
+
+  private void post(HttpTestClient client, String path, String file) throws Exception {
+    HttpTestClient.Response r = client.post(path, "text/csv", HttpRequest.BodyPublishers.ofFile(dir.resolve(file)));
+    assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+    assertThat(Files.size(dir.resolve(file))).isPositive();
+  }
+}
