@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import org.iom.ingest.pipeline.IngestSummary;
 import org.iom.ingest.pipeline.RecordType;
 import org.iom.ingest.store.memory.MemoryStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,28 +64,14 @@ final class CorrelateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Matches CSV to write.")
   Path out;
 
-  @Option(names = "--radius", defaultValue = "100", description = "Default radius in metres (default ${DEFAULT-VALUE}).")
-  double radiusM;
-
-  @Option(names = "--buffer", defaultValue = "30", description = "Window buffer in minutes either side (default ${DEFAULT-VALUE}).")
-  long bufferMinutes;
-
-  @Option(names = "--max-gap", defaultValue = "10", description = "Longest interval in minutes that is a segment, not a gap (default ${DEFAULT-VALUE}).")
-  long maxGapMinutes;
-
-  @Option(names = "--gap-radius", defaultValue = "1000", description = "Gap-edge radius in metres for GAP matches (default ${DEFAULT-VALUE}).")
-  double gapRadiusM;
-
-  @Option(names = "--radius-table", paramLabel = "FILE",
-      description = "CSV offence_code,radius_m: per-offence-code radius overrides (a crime's own radius_m still wins).")
-  Path radiusTable;
+  @Mixin RuleOptions ruleOptions;
 
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
     MatchRule rule;
     try {
-      rule = rule();
+      rule = ruleOptions.rule();
     } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("correlate: " + e.getMessage());
       return ImportCommand.FILE_UNUSABLE;
@@ -110,18 +96,6 @@ final class CorrelateCommand implements Callable<Integer> {
         matches.stream().filter(m -> m.kind().name().equals("PRESENT")).count(),
         matches.stream().filter(m -> m.kind().name().equals("GAP")).count(), out);
     return 0;
-  }
-
-  private MatchRule rule() throws IOException {
-    MatchRule rule = MatchRule.defaults()
-        .withRadiusM(radiusM)
-        .withBuffer(Duration.ofMinutes(bufferMinutes))
-        .withMaxGap(Duration.ofMinutes(maxGapMinutes))
-        .withGapRadiusM(gapRadiusM);
-    if (radiusTable != null) {
-      for (RadiusOverride o : RadiusOverride.read(radiusTable)) rule = rule.withRadiusOverride(o.offenceCode(), o.radiusM());
-    }
-    return rule;
   }
 
   /** Reads one file into the store; reports its rejections; throws when the file is unusable. */

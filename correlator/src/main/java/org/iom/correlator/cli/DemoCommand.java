@@ -26,9 +26,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ListenOptions listen;
 
+  @Mixin CorrelationOptions correlation;
+
   @Override
   public Integer call() throws Exception {
-    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, DemoCommand::load, listen.host, listen.port, ServiceLimits.DEFAULTS);
+    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, DemoCommand::load, listen.host, listen.port, ServiceLimits.DEFAULTS,
+        correlation.settings());
   }
 
   /** Loads the demo scenario, ending at the last UTC midnight, into the store. */

@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.iom.correlator.http.ServiceLimits;
+import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.service.IomService;
 import io.vertx.core.Future;
 import picocli.CommandLine.Command;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin ListenOptions listen;
 
+  @Mixin CorrelationOptions correlation;
+
   @Option(names = "--store", defaultValue = "postgres", description = "postgres or memory (default ${DEFAULT-VALUE}).")
   StoreChoice store;
 
@@ -27,16 +30,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return runUntilStopped(store, s -> Future.succeededFuture(), listen.host, listen.port, new ServiceLimits(maxBodyMb << 20, maxIngests));
+    return runUntilStopped(store, s -> Future.succeededFuture(), listen.host, listen.port,
+        new ServiceLimits(maxBodyMb << 20, maxIngests), correlation.settings());
   }
 
   static int runUntilStopped(StoreChoice choice, java.util.function.Function<org.iom.ingest.store.Store, Future<?>> load,
-      String host, int port, ServiceLimits limits) throws InterruptedException {
+      String host, int port, ServiceLimits limits, CorrelationSettings correlation) throws InterruptedException {
     var registry = IomService.newRegistry();
     var vertx = IomService.newVertx(registry);
     IomService service;
     try {
-      service = IomService.start(vertx, registry, choice::open, load, InstantSource.system(), limits, host, port)
+      service = IomService.start(vertx, registry, choice::open, load, InstantSource.system(), limits, correlation, host, port)
           .toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;

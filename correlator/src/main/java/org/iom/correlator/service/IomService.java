@@ -1,5 +1,7 @@
 package org.iom.correlator.service;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -95,6 +97,7 @@ public final class IomService implements AutoCloseable {
       return load.apply(records)
           .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow())))
           .compose(live -> {
+            registerMetrics(registry, live);
             CorrelatingStore store = new CorrelatingStore(records, live);
             return new ApiServer(vertx, store, matches, registry, clock, limits).listen(host, port)
                 .map(server -> new IomService(vertx, store, server))
@@ -102,6 +105,17 @@ public final class IomService implements AutoCloseable {
           })
           .onFailure(e -> records.close());
     });
+  }
+
+  private static void registerMetrics(PrometheusMeterRegistry registry, LiveCorrelator live) {
+    Gauge.builder("iom_correlator_fixes_in_memory", live, l -> l.stats().hotFixes())
+        .description("Fixes held in the in-memory trail index").register(registry);
+    Gauge.builder("iom_correlator_crimes", live, l -> l.stats().crimes())
+        .description("Crimes known to the correlator").register(registry);
+    FunctionCounter.builder("iom_correlator_crime_matchings", live, l -> l.stats().crimesMatched())
+        .description("Crimes (re)matched since start-up").register(registry);
+    Gauge.builder("iom_correlator_crimes_pending", live, l -> l.stats().pendingCrimes())
+        .description("Crimes whose matches could not be stored yet and are retried").register(registry);
   }
 
   public int port() {
