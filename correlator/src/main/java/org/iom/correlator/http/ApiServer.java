@@ -8,7 +8,11 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import org.iom.correlator.live.CorrelatingStore;
 import org.iom.correlator.live.MatchStore;
+import org.iom.correlator.match.MatchRule;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
@@ -21,6 +25,9 @@ import org.iom.ingest.store.Store;
  *
  * <pre>
  *   POST /v1/{fixes,assignments,crimes,offenders,cohort-memberships,offences,zones}  ingest
+ *   GET  /v1/alerts, /v1/alerts/{id}; POST /v1/alerts/{id}/transitions                alerts and their workflow
+ *   GET  /v1/alerts/stream                                                           live alerts (server-sent events)
+ *   GET  /v1/offenders/{id}/trail?from=&to=                                          trail as GeoJSON
  *   GET  /v1/matches?crime_ref=                                                    a crime's matches (JSON or CSV)
  *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
  *   GET  /health                                                                    store status
@@ -31,15 +38,17 @@ public final class ApiServer {
   private final Vertx vertx;
   private final Store store;
   private final MatchStore matches;
+  private final AlertAccess alerts;
   private final PrometheusMeterRegistry registry;
   private final InstantSource clock;
   private final ServiceLimits limits;
 
-  public ApiServer(Vertx vertx, Store store, MatchStore matches, PrometheusMeterRegistry registry, InstantSource clock,
-      ServiceLimits limits) {
+  public ApiServer(Vertx vertx, Store store, MatchStore matches, AlertAccess alerts, PrometheusMeterRegistry registry,
+      InstantSource clock, ServiceLimits limits) {
     this.vertx = vertx;
     this.store = store;
     this.matches = matches;
+    this.alerts = alerts;
     this.registry = registry;
     this.clock = clock;
     this.limits = limits;
@@ -66,6 +75,15 @@ public final class ApiServer {
       router.post("/v1/" + kind.pathName()).handler(handler);
     }
     router.get("/v1/matches").handler(new MatchesHandler(store, matches));
+    Viewers viewers = ctx -> io.vertx.core.Future.succeededFuture(new Viewers.Viewer("anonymous", null));
+    Duration maxGap = store instanceof CorrelatingStore c ? c.correlator().rule().maxGap() : MatchRule.DEFAULT_MAX_GAP;
+    AlertsHandler alertHandler = new AlertsHandler(alerts, store, viewers, clock, maxGap);
+    router.get("/v1/alerts").handler(alertHandler::list);
+    router.get("/v1/alerts/stream").handler(new AlertStreamHandler(vertx, alerts, viewers));
+    router.get("/v1/alerts/:id").handler(alertHandler::get);
+    router.post("/v1/alerts/:id/transitions").handler(BodyHandler.create().setBodyLimit(64 * 1024))
+        .handler(alertHandler::transition);
+    router.get("/v1/offenders/:id/trail").handler(new TrailHandler(store, viewers, maxGap));
     router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.iom.correlator.index.TrailChange;
 import org.iom.correlator.index.TrailIndex;
 import org.iom.correlator.match.CrimeMatcher;
@@ -64,7 +63,7 @@ public final class LiveCorrelator implements AutoCloseable {
   private final ColdTrails cold;
   private final ScheduledExecutorService thread;
   private final CrimeWindows crimes;
-  private final List<Consumer<MatchChanges>> listeners = new CopyOnWriteArrayList<>();
+  private final List<MatchListener> listeners = new CopyOnWriteArrayList<>();
   // Owned by the correlator's thread:
   private TrailIndex hot;
   private CrimeMatcher hotMatcher;
@@ -101,8 +100,10 @@ public final class LiveCorrelator implements AutoCloseable {
    *
    * @param hotFrom where the in-memory window starts, e.g. now minus {@link CorrelationSettings#hotWindow()}
    */
-  public static Future<LiveCorrelator> start(Store store, MatchStore matchStore, CorrelationSettings settings, Instant hotFrom) {
+  public static Future<LiveCorrelator> start(Store store, MatchStore matchStore, CorrelationSettings settings, Instant hotFrom,
+      MatchListener... listeners) {
     LiveCorrelator live = new LiveCorrelator(store, matchStore, settings, hotFrom);
+    for (MatchListener l : listeners) live.onMatches(l); // before start-up matching is queued
     live.scheduleRetries();
     return live.submit(() -> {
       try {
@@ -114,9 +115,22 @@ public final class LiveCorrelator implements AutoCloseable {
     });
   }
 
-  /** Called with every non-empty change to the stored matches, on the correlator's thread. */
-  public void onChanges(Consumer<MatchChanges> listener) {
+  /**
+   * Told, on the correlator's thread, of every crime whose stored matches changed (and of crimes
+   * retried after a failure). If it throws, those crimes stay pending and are retried, so a
+   * listener must be idempotent.
+   */
+  public void onMatches(MatchListener listener) {
     listeners.add(listener);
+  }
+
+  /** Receives crimes' current matches after they were stored. */
+  public interface MatchListener {
+    /**
+     * @param matchesByCrime the current matches of each crime that changed or was retried
+     * @param changes        what changed in the stored matches (for counting and logs)
+     */
+    void matched(Map<String, List<Match>> matchesByCrime, MatchChanges changes);
   }
 
   /** Fixes the store has just committed; rows it refused as conflicts are left out. */
@@ -304,6 +318,7 @@ public final class LiveCorrelator implements AutoCloseable {
   /** Matches the crimes and replaces their stored matches; on failure they stay pending. */
   private void rematch(Collection<Crime> toMatch) {
     Map<String, Crime> work = new TreeMap<>();
+    Set<String> retried = new HashSet<>(pending);
     for (String ref : pending) {
       Crime c = crimes.get(ref);
       if (c != null) work.put(ref, c);
@@ -314,9 +329,18 @@ public final class LiveCorrelator implements AutoCloseable {
     for (Crime c : work.values()) byCrime.put(c.crimeRef(), isHot(c) ? hotMatcher.match(c) : coldMatch(c));
     try {
       MatchChanges changes = Await.of(matchStore.replace(byCrime));
+      Set<String> changed = new HashSet<>(retried);
+      changes.created().forEach(m -> changed.add(m.crimeRef()));
+      changes.updated().forEach(m -> changed.add(m.crimeRef()));
+      changes.withdrawn().forEach(m -> changed.add(m.crimeRef()));
+      changed.retainAll(byCrime.keySet());
+      if (!changed.isEmpty()) {
+        Map<String, List<Match>> current = new TreeMap<>();
+        changed.forEach(ref -> current.put(ref, byCrime.get(ref)));
+        listeners.forEach(l -> l.matched(current, changes));
+      }
       pending.removeAll(byCrime.keySet());
       stats = new Stats(hot.fixCount(), crimes.size(), stats.crimesMatched() + byCrime.size(), pending.size());
-      if (!changes.isEmpty()) listeners.forEach(l -> l.accept(changes));
     } catch (RuntimeException e) {
       pending.addAll(byCrime.keySet());
       updateStats();

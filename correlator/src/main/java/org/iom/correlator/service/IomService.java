@@ -13,6 +13,12 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.InstantSource;
 import java.util.function.Function;
+import org.iom.correlator.alert.AlertFeed;
+import org.iom.correlator.alert.AlertStore;
+import org.iom.correlator.alert.CrimeAlerts;
+import org.iom.correlator.alert.MemoryAlertStore;
+import org.iom.correlator.alert.PgAlertStore;
+import org.iom.correlator.http.AlertAccess;
 import org.iom.correlator.http.ApiServer;
 import org.iom.correlator.http.ServiceLimits;
 import org.iom.correlator.live.CorrelatingStore;
@@ -20,6 +26,7 @@ import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.live.LiveCorrelator;
 import org.iom.correlator.live.MatchStore;
 import org.iom.ingest.store.Store;
+import org.iom.ingest.store.postgres.PostgresStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +101,15 @@ public final class IomService implements AutoCloseable {
         LOG.info("store: {}", records.describe());
       }
       MatchStore matches = MatchStore.beside(records);
+      AlertStore alerts = records instanceof PostgresStore pg ? new PgAlertStore(pg.pool()) : new MemoryAlertStore();
+      AlertFeed feed = new AlertFeed();
       return load.apply(records)
-          .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow())))
+          .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow()),
+              new CrimeAlerts(alerts, feed, clock)))
           .compose(live -> {
             registerMetrics(registry, live);
             CorrelatingStore store = new CorrelatingStore(records, live);
-            return new ApiServer(vertx, store, matches, registry, clock, limits).listen(host, port)
+            return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits).listen(host, port)
                 .map(server -> new IomService(vertx, store, server))
                 .onFailure(e -> live.close());
           })
