@@ -27,6 +27,7 @@ import org.iom.ingest.store.Store;
  *   POST /v1/{fixes,assignments,crimes,offenders,cohort-memberships,offences,zones}  ingest
  *   GET  /v1/alerts, /v1/alerts/{id}; POST /v1/alerts/{id}/transitions                alerts and their workflow
  *   GET  /v1/alerts/stream                                                           live alerts (server-sent events)
+ *   POST /v1/enquiries                                                               investigator's enquiry
  *   GET  /v1/offenders/{id}/trail?from=&to=                                          trail as GeoJSON
  *   GET  /v1/matches?crime_ref=                                                    a crime's matches (JSON or CSV)
  *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
@@ -83,6 +84,10 @@ public final class ApiServer {
     router.get("/v1/alerts/:id").handler(alertHandler::get);
     router.post("/v1/alerts/:id/transitions").handler(BodyHandler.create().setBodyLimit(64 * 1024))
         .handler(alertHandler::transition);
+    if (store instanceof CorrelatingStore c) {
+      router.post("/v1/enquiries").handler(BodyHandler.create().setBodyLimit(256 * 1024))
+          .handler(new EnquiryHandler(c.correlator()));
+    }
     router.get("/v1/offenders/:id/trail").handler(new TrailHandler(store, viewers, maxGap));
     router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));

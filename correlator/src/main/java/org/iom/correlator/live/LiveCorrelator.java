@@ -165,6 +165,17 @@ public final class LiveCorrelator implements AutoCloseable {
     });
   }
 
+  /**
+   * Matches an ad-hoc question (an investigator's enquiry, shaped as a crime that is not stored)
+   * against the current trails, hot or cold as for a crime. Nothing is stored.
+   */
+  public Future<List<Match>> enquire(Crime question) {
+    return submit(() -> {
+      ensureLoaded();
+      return isHot(question) ? hotMatcher.match(question) : coldMatch(question);
+    });
+  }
+
   /** Completes when everything submitted so far is done (startup matching included). */
   public Future<Void> idle() {
     return submit(() -> {

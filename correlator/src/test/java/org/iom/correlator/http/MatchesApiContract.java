@@ -122,6 +122,49 @@ abstract class MatchesApiContract {
   }
 
   @Test
+  void anEnquiryAtACrimesPlaceAndTimeFindsTheSameMatchesWithoutStoringAnything() throws Exception {
+    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.of(4, 1, 11));
+    ScenarioWriter.write(scenario, dir, WriteOptions.CLEAN);
+    HttpTestClient client = start(scenario.config().end());
+    post(client, "/v1/assignments", "assignments.csv");
+    post(client, "/v1/fixes", "fixes.csv");
+    post(client, "/v1/crimes", "crimes.csv");
+    Expectation present = scenario.groundTruth().mustMatch().stream()
+        .filter(e -> e.expected().name().equals("PRESENT")).findFirst().orElseThrow();
+    var crime = service.store().crime(present.crimeRef()).toCompletionStage().toCompletableFuture().join().orElseThrow();
+    JsonObject enquiry = new JsonObject().put("crime_ref", "OP-LANTERN-7").put("purpose", "burglary series, suspect list")
+        .put("location", new JsonObject().put("easting", crime.location().easting()).put("northing", crime.location().northing()))
+        .put("from", crime.committedFrom().toString()).put("to", crime.committedTo().toString());
+    if (crime.radiusM() != null) enquiry.put("radius_m", crime.radiusM());
+
+    HttpTestClient.Response answer = client.post("/v1/enquiries", "application/json", enquiry.encode());
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonArray fromEnquiry = answer.json().getJsonArray("matches");
+    JsonArray fromCrime = client.get("/v1/matches?crime_ref=" + crime.crimeRef()).json().getJsonArray("matches");
+    assertThat(fromEnquiry.size()).isEqualTo(fromCrime.size()).isPositive();
+    for (int i = 0; i < fromEnquiry.size(); i++) {
+      JsonObject a = fromEnquiry.getJsonObject(i).copy();
+      JsonObject b = fromCrime.getJsonObject(i).copy();
+      assertThat(a.remove("crime_ref")).isEqualTo("OP-LANTERN-7");
+      b.remove("crime_ref");
+      assertThat(a).isEqualTo(b);
+    }
+    assertThat(client.get("/v1/matches?crime_ref=OP-LANTERN-7").status()).isEqualTo(404);
+
+    HttpTestClient.Response noPurpose = client.post("/v1/enquiries", "application/json", enquiry.copy().put("purpose", " ").encode());
+    assertThat(noPurpose.status()).isEqualTo(400);
+    assertThat(noPurpose.json().getString("error")).contains("purpose is required");
+    HttpTestClient.Response noRef = client.post("/v1/enquiries", "application/json", enquiry.copy().putNull("crime_ref").encode());
+    assertThat(noRef.status()).isEqualTo(400);
+    HttpTestClient.Response abroad = client.post("/v1/enquiries", "application/json",
+        enquiry.copy().put("location", new JsonObject().put("lat", 48.85).put("lon", 2.35)).encode());
+    assertThat(abroad.status()).isEqualTo(400);
+    assertThat(abroad.json().getString("error")).contains("outside Great Britain");
+    assertThat(client.post("/v1/enquiries", "application/json", "[1,2]").status()).isEqualTo(400);
+  }
+
+  @Test
   void aMissingOrUnknownCrimeReferenceIsAClearError() {
     HttpTestClient client = start(Instant.parse("2025-04-01T00:00:00Z"));
     HttpTestClient.Response missing = client.get("/v1/matches");
