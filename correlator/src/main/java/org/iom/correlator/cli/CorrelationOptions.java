@@ -2,6 +2,7 @@ package org.iom.correlator.cli;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Period;
 import org.iom.correlator.live.CorrelationSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,11 @@ final class CorrelationOptions {
       description = "Older fixes kept in the cache for matching old crimes, about 28 bytes each (default ${DEFAULT-VALUE}).")
   long coldCacheFixes;
 
+  @Option(names = "--retention-months", defaultValue = "12",
+      description = "Months fixes are kept in PostgreSQL; older months are purged (partition drop) except alert evidence (default ${DEFAULT-VALUE}).")
+  int retentionMonths;
+
   CorrelationSettings settings() throws IOException {
-    return new CorrelationSettings(rule.rule(), Duration.ofDays(hotDays), coldCacheFixes);
+    return new CorrelationSettings(rule.rule(), Duration.ofDays(hotDays), coldCacheFixes, Period.ofMonths(retentionMonths));
   }
 }

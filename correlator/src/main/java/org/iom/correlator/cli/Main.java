@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       FixturesCommand.class,
       CorrelateCommand.class,
+      PurgeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

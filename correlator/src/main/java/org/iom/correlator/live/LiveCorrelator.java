@@ -60,6 +60,7 @@ public final class LiveCorrelator implements AutoCloseable {
   private final MatchStore matchStore;
   private final MatchRule rule;
   private final long hotFrom;
+  private final long retainedFrom;
   private final ColdTrails cold;
   private final ScheduledExecutorService thread;
   private final CrimeWindows crimes;
@@ -78,8 +79,10 @@ public final class LiveCorrelator implements AutoCloseable {
   /** What the correlator holds and has done, for health and metrics. */
   public record Stats(long hotFixes, int crimes, long crimesMatched, int pendingCrimes) {}
 
-  private LiveCorrelator(Store store, MatchStore matchStore, CorrelationSettings settings, Instant hotFrom) {
+  private LiveCorrelator(Store store, MatchStore matchStore, CorrelationSettings settings, Instant hotFrom,
+      Instant retainedFrom) {
     this.store = store;
+    this.retainedFrom = retainedFrom.toEpochMilli();
     this.matchStore = matchStore;
     this.rule = settings.rule();
     this.hotFrom = hotFrom.toEpochMilli();
@@ -98,11 +101,13 @@ public final class LiveCorrelator implements AutoCloseable {
    * the first attempt to build the index is over; if the store was unavailable, building is
    * retried before each piece of work and every 30 s (nothing is lost: the data is in the store).
    *
-   * @param hotFrom where the in-memory window starts, e.g. now minus {@link CorrelationSettings#hotWindow()}
+   * @param hotFrom      where the in-memory window starts, e.g. now minus {@link CorrelationSettings#hotWindow()}
+   * @param retainedFrom fixes before this may have been purged for retention: a crime whose window
+   *                     ends before it is never (re)matched, its stored matches are final
    */
   public static Future<LiveCorrelator> start(Store store, MatchStore matchStore, CorrelationSettings settings, Instant hotFrom,
-      MatchListener... listeners) {
-    LiveCorrelator live = new LiveCorrelator(store, matchStore, settings, hotFrom);
+      Instant retainedFrom, MatchListener... listeners) {
+    LiveCorrelator live = new LiveCorrelator(store, matchStore, settings, hotFrom, retainedFrom);
     for (MatchListener l : listeners) live.onMatches(l); // before start-up matching is queued
     live.scheduleRetries();
     return live.submit(() -> {
@@ -335,6 +340,7 @@ public final class LiveCorrelator implements AutoCloseable {
       if (c != null) work.put(ref, c);
     }
     for (Crime c : toMatch) work.put(c.crimeRef(), c);
+    work.values().removeIf(c -> crimes.end(c) < retainedFrom); // their trails may be purged: matches are final
     if (work.isEmpty()) return;
     Map<String, List<Match>> byCrime = new LinkedHashMap<>();
     for (Crime c : work.values()) byCrime.put(c.crimeRef(), isHot(c) ? hotMatcher.match(c) : coldMatch(c));

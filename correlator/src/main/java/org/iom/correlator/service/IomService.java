@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.Function;
 import org.iom.correlator.alert.AlertFeed;
@@ -25,6 +26,7 @@ import org.iom.correlator.live.CorrelatingStore;
 import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.live.LiveCorrelator;
 import org.iom.correlator.live.MatchStore;
+import org.iom.correlator.retention.RetentionPurge;
 import org.iom.ingest.store.Store;
 import org.iom.ingest.store.postgres.PostgresStore;
 import org.slf4j.Logger;
@@ -105,15 +107,28 @@ public final class IomService implements AutoCloseable {
       AlertFeed feed = new AlertFeed();
       return load.apply(records)
           .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow()),
-              new CrimeAlerts(alerts, feed, clock)))
+              RetentionPurge.horizon(clock.instant(), correlation.retention()), new CrimeAlerts(alerts, feed, clock)))
           .compose(live -> {
             registerMetrics(registry, live);
+            if (records instanceof PostgresStore pg) schedulePurge(vertx, new RetentionPurge(pg, alerts, correlation.retention(), clock));
             CorrelatingStore store = new CorrelatingStore(records, live);
             return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits).listen(host, port)
                 .map(server -> new IomService(vertx, store, server))
                 .onFailure(e -> live.close());
           })
           .onFailure(e -> records.close());
+    });
+  }
+
+  /** Purges fixes beyond retention an hour after start-up and every 6 hours after. */
+  private static void schedulePurge(Vertx vertx, RetentionPurge purge) {
+    Runnable run = () -> purge.run(false)
+        .onSuccess(months -> months.forEach(m -> LOG.info("retention: dropped {} ({} fixes, {} kept as alert evidence)",
+            m.partition(), m.fixes(), m.keptAsEvidence())))
+        .onFailure(e -> LOG.warn("retention purge failed; it is retried: {}", e.toString()));
+    vertx.setTimer(Duration.ofHours(1).toMillis(), id -> {
+      run.run();
+      vertx.setPeriodic(Duration.ofHours(6).toMillis(), p -> run.run());
     });
   }
 

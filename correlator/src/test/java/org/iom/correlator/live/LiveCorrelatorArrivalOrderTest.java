@@ -71,7 +71,7 @@ class LiveCorrelatorArrivalOrderTest {
     for (int i = 0; i < preloaded; i++) await(arrivals.get(i).apply(records));
     Instant hotFrom = scenario.config().start().plus(Duration.ofHours(30 + random.nextInt(12)));
     MemoryMatchStore matches = new MemoryMatchStore();
-    LiveCorrelator live = await(LiveCorrelator.start(records, matches, CorrelationSettings.defaults(), hotFrom));
+    LiveCorrelator live = await(LiveCorrelator.start(records, matches, CorrelationSettings.defaults(), hotFrom, FAR_PAST));
     CorrelatingStore service = new CorrelatingStore(records, live);
     for (int i = preloaded; i < arrivals.size(); i++) await(arrivals.get(i).apply(service));
     await(live.idle());

@@ -67,11 +67,13 @@ public final class PostgresStore implements Store {
   private final InstantSource clock;
   private final PgFixWriter fixWriter;
   private final PgRecordWriter recordWriter;
+  private final FixPartitions partitions;
 
   private PostgresStore(Pool pool, String description, InstantSource clock, FixPartitions partitions) {
     this.pool = pool;
     this.description = description;
     this.clock = clock;
+    this.partitions = partitions;
     Set<String> knownTags = PgFixWriter.newTagCache();
     this.fixWriter = new PgFixWriter(pool, partitions, knownTags);
     this.recordWriter = new PgRecordWriter(pool, knownTags);
@@ -155,10 +157,22 @@ public final class PostgresStore implements Store {
     return recordWriter.putRejections(kind, source, rejections, clock.instant());
   }
 
+  /** Month-by-month retention of fixes (partition drops keeping evidence). */
+  public FixRetention retention() {
+    return new FixRetention(pool, partitions);
+  }
+
+  /**
+   * Live fixes and, for purged months, the fixes kept as evidence (a live fix wins over an
+   * evidence fix with the same key, e.g. one re-sent after its month was purged).
+   */
   @Override
   public Future<List<Fix>> fixes(String tagId, Instant from, Instant to) {
-    return list("SELECT " + PgRows.FIX_COLUMNS + " FROM fixes"
-            + " WHERE tag_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at",
+    String range = " WHERE tag_id = $1 AND recorded_at >= $2 AND recorded_at < $3";
+    return list("SELECT " + PgRows.FIX_COLUMNS + " FROM (SELECT * FROM fixes" + range
+            + " UNION ALL SELECT * FROM evidence_fixes e" + range
+            + " AND NOT EXISTS (SELECT 1 FROM fixes f WHERE f.tag_id = e.tag_id AND f.recorded_at = e.recorded_at)) u"
+            + " ORDER BY recorded_at",
         Tuple.of(tagId, PgRows.utc(StoredTime.ceil(from)), PgRows.utc(StoredTime.ceil(to))), PgRows::fix);
   }
 
