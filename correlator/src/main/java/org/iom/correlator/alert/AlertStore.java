@@ -25,6 +25,13 @@ public interface AlertStore {
    */
   Future<List<AlertEvent>> syncCrimes(Map<String, List<AlertDraft>> draftsByCrime, Instant now);
 
+  /**
+   * Makes the offender's licence-condition alerts that occurred in {@code [from, to)} exactly the
+   * given drafts (each must be of that offender and occur in the interval): created or updated by
+   * key, and every other such alert not yet withdrawn is withdrawn. Idempotent. Atomic.
+   */
+  Future<List<AlertEvent>> syncLicenceAlerts(String offenderId, Instant from, Instant to, List<AlertDraft> drafts, Instant now);
+
   Future<Optional<Alert>> get(long alertId);
 
   Future<List<Alert>> find(AlertQuery query);

@@ -63,6 +63,19 @@ public final class MemoryAlertStore implements AlertStore {
     return Future.succeededFuture(appended);
   }
 
+  @Override
+  public synchronized Future<List<AlertEvent>> syncLicenceAlerts(String offenderId, Instant from, Instant to,
+      List<AlertDraft> drafts, Instant now) {
+    LicenceSync.check(offenderId, from, to, drafts);
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    drafts.forEach(d -> keep.add(d.key()));
+    List<String> gone = byId.values().stream()
+        .filter(a -> a.offenderId().equals(offenderId) && !a.kind().isCrime() && !keep.contains(a.key())
+            && !a.occurredAt().isBefore(from) && a.occurredAt().isBefore(to))
+        .map(Alert::key).toList();
+    return apply(drafts, gone, now);
+  }
+
   private AlertEvent record(AlertEvent.Type type, Alert alert) {
     byId.put(alert.alertId(), alert);
     AlertEvent event = new AlertEvent(events.size() + 1L, type, alert);

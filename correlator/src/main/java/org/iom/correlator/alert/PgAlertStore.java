@@ -66,6 +66,32 @@ public final class PgAlertStore implements AlertStore {
     }));
   }
 
+  @Override
+  public Future<List<AlertEvent>> syncLicenceAlerts(String offenderId, Instant from, Instant to, List<AlertDraft> drafts,
+      Instant now) {
+    try {
+      LicenceSync.check(offenderId, from, to, drafts);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    String[] keep = drafts.stream().map(AlertDraft::key).toArray(String[]::new);
+    return pool.withTransaction(conn -> lock(conn).compose(v -> {
+      List<AlertEvent> events = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (AlertDraft d : drafts) chain = chain.compose(x -> upsert(conn, d, now, events));
+      chain = chain.compose(x -> conn.preparedQuery("UPDATE alerts SET withdrawn_at = $5, updated_at = $5"
+              + " WHERE offender_id = $1 AND kind NOT IN ('CRIME_PROXIMITY', 'CRIME_GAP') AND withdrawn_at IS NULL"
+              + " AND occurred_at >= $2 AND occurred_at < $3 AND NOT (alert_key = ANY($4)) RETURNING " + COLUMNS)
+          .execute(Tuple.tuple().addValue(offenderId).addValue(utc(from)).addValue(utc(to)).addValue(keep).addValue(utc(now)))
+          .compose(rows -> {
+            Future<Void> each = Future.succeededFuture();
+            for (Row r : rows) each = each.compose(y -> appendEvent(conn, AlertEvent.Type.WITHDRAWN, alert(r), now, events));
+            return each;
+          }));
+      return chain.map(x -> events);
+    }));
+  }
+
   private static Future<Void> upsert(SqlConnection conn, AlertDraft d, Instant now, List<AlertEvent> events) {
     return conn.preparedQuery("INSERT INTO alerts (alert_key, kind, offender_id, crime_ref, zone_id, occurred_at, evidence,"
             + " raised_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)"

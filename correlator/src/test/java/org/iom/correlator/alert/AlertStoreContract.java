@@ -111,6 +111,29 @@ abstract class AlertStoreContract {
     assertThat(await(store.find(new AlertQuery(null, null, null, null, null, null, 2, 1)))).hasSize(2);
   }
 
+  @Test
+  void licenceAlertsAreSyncedPerOffenderAndInterval() {
+    AlertDraft entry = new AlertDraft("zone:Z1:O1:2025-03-24T21:00:00Z", AlertKind.ZONE_EXCLUSION, "O1", null, "Z1",
+        Instant.parse("2025-03-24T21:00:00Z"), new JsonObject().put("entered_at", "2025-03-24T21:00:00Z"));
+    AlertDraft silent = new AlertDraft("silent:T1:2025-03-24T23:00:00Z", AlertKind.TAG_SILENT, "O1", null, null,
+        Instant.parse("2025-03-24T23:00:00Z"), new JsonObject().put("hours", 4));
+    Instant from = Instant.parse("2025-03-24T00:00:00Z");
+    Instant to = Instant.parse("2025-03-25T00:00:00Z");
+    await(store.syncCrimes(Map.of("C1", List.of(crimeDraft("C1", "O1", AlertKind.CRIME_PROXIMITY, 5))), NOW));
+    assertThat(await(store.syncLicenceAlerts("O1", from, to, List.of(entry, silent), NOW)))
+        .extracting(AlertEvent::type).containsExactly(AlertEvent.Type.CREATED, AlertEvent.Type.CREATED);
+    assertThat(await(store.syncLicenceAlerts("O1", from, to, List.of(entry, silent), NOW))).isEmpty();
+
+    List<AlertEvent> later = await(store.syncLicenceAlerts("O1", from, to, List.of(entry), NOW.plusSeconds(5)));
+
+    assertThat(later).extracting(AlertEvent::type).containsExactly(AlertEvent.Type.WITHDRAWN);
+    assertThat(later.get(0).alert().kind()).isEqualTo(AlertKind.TAG_SILENT);
+    assertThat(await(store.find(new AlertQuery(null, AlertKind.CRIME_PROXIMITY, null, null, null, null, 10, 0))).get(0).withdrawnAt())
+        .isNull();
+    assertThatThrownBy(() -> await(store.syncLicenceAlerts("O2", from, to, List.of(entry), NOW)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().join();
