@@ -8,6 +8,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.iom.correlator.access.Access;
+import org.iom.correlator.access.Role;
+import org.iom.correlator.access.web.AccessRoutes;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
@@ -23,7 +26,11 @@ import org.iom.ingest.store.Store;
  *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
  *   GET  /health                                                                    store status
  *   GET  /metrics                                                                   Prometheus
+ *   POST|GET /v1/users, POST|GET /v1/tokens, DELETE /v1/tokens/:id, GET /v1/audit      admin (AccessRoutes)
  * </pre>
+ *
+ * <p>Every route but /health, /metrics and /openapi.json needs a bearer token, and each route
+ * names the roles that may call it ({@link AccessRoutes#allow}); start-up fails if one does not.
  */
 public final class ApiServer {
   private final Vertx vertx;
@@ -31,13 +38,16 @@ public final class ApiServer {
   private final PrometheusMeterRegistry registry;
   private final InstantSource clock;
   private final ServiceLimits limits;
+  private final Access access;
 
-  public ApiServer(Vertx vertx, Store store, PrometheusMeterRegistry registry, InstantSource clock, ServiceLimits limits) {
+  public ApiServer(Vertx vertx, Store store, PrometheusMeterRegistry registry, InstantSource clock, ServiceLimits limits,
+      Access access) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
     this.clock = clock;
     this.limits = limits;
+    this.access = access;
   }
 
   /** Builds the router and listens; port 0 picks a free port (see {@link HttpServer#actualPort()}). */
@@ -51,6 +61,8 @@ public final class ApiServer {
 
   Router router(StoreMonitor monitor) {
     Router router = Router.router(vertx);
+    AccessRoutes guard = new AccessRoutes(access);
+    guard.install(router);
     IngestPipeline pipeline = new IngestPipeline(store);
     IngestMetrics metrics = new IngestMetrics(registry);
     AtomicInteger running = new AtomicInteger();
@@ -58,9 +70,9 @@ public final class ApiServer {
       IngestHandler handler = new IngestHandler(vertx, RecordType.of(kind), pipeline,
           request -> ReadOptions.defaults(clock).withGpxTagId(request.getParam("tag_id")),
           limits, running, monitor, metrics);
-      router.post("/v1/" + kind.pathName()).handler(handler);
+      guard.allow(router.post("/v1/" + kind.pathName()), Role.ADMIN).handler(handler);
     }
-    router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
+    guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -68,6 +80,7 @@ public final class ApiServer {
     ErrorHandler errors = new ErrorHandler();
     router.route().failureHandler(errors);
     router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
+    guard.checkEveryRouteIsGuarded(router);
     return router;
   }
 }

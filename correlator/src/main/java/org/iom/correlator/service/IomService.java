@@ -10,7 +10,10 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.function.Function;
+import org.iom.correlator.access.Access;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.http.ApiServer;
 import org.iom.correlator.http.ServiceLimits;
 import org.iom.ingest.store.Store;
@@ -27,11 +30,13 @@ public final class IomService implements AutoCloseable {
   private final Vertx vertx;
   private final Store store;
   private final HttpServer server;
+  private final Access access;
 
-  private IomService(Vertx vertx, Store store, HttpServer server) {
+  private IomService(Vertx vertx, Store store, HttpServer server, Access access) {
     this.vertx = vertx;
     this.store = store;
     this.server = server;
+    this.access = access;
   }
 
   /** A Vert.x instance reporting HTTP and pool metrics to the given registry. */
@@ -51,8 +56,11 @@ public final class IomService implements AutoCloseable {
   }
 
   /**
-   * Opens the store with {@code openStore}, optionally loads data, then listens.
+   * Opens the store with {@code openStore}, optionally loads data, makes sure the users and
+   * tokens of {@code grants} exist (users, tokens and the audit log live beside the store:
+   * {@link Access#beside}), then listens.
    *
+   * @param grants e.g. the first admin ({@code serve --admin-token}); may be empty
    * @param port 0 for any free port
    */
   public static Future<IomService> start(
@@ -62,6 +70,7 @@ public final class IomService implements AutoCloseable {
       Function<Store, Future<?>> load,
       InstantSource clock,
       ServiceLimits limits,
+      List<Grant> grants,
       String host,
       int port) {
     return openStore.apply(vertx).compose(store -> {
@@ -70,9 +79,11 @@ public final class IomService implements AutoCloseable {
       } else {
         LOG.info("store: {}", store.describe());
       }
+      Access access = Access.beside(store, clock);
       return load.apply(store)
-          .compose(loaded -> new ApiServer(vertx, store, registry, clock, limits).listen(host, port))
-          .map(server -> new IomService(vertx, store, server))
+          .compose(loaded -> access.ensure(grants))
+          .compose(granted -> new ApiServer(vertx, store, registry, clock, limits, access).listen(host, port))
+          .map(server -> new IomService(vertx, store, server, access))
           .onFailure(e -> store.close());
     });
   }
@@ -83,6 +94,11 @@ public final class IomService implements AutoCloseable {
 
   public Store store() {
     return store;
+  }
+
+  /** Users, tokens and the audit log of this service. */
+  public Access access() {
+    return access;
   }
 
   public Vertx vertx() {

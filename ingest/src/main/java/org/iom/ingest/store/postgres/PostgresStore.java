@@ -110,6 +110,14 @@ public final class PostgresStore implements Store {
     });
   }
 
+  /**
+   * The connection pool, for other modules' tables in the same database (migrated by the same
+   * {@link #open}); closed by {@link #close}, so users must not close it themselves.
+   */
+  public Pool pool() {
+    return pool;
+  }
+
   @Override
   public Future<WriteResult> putFixes(List<Fix> fixes) {
     return fixWriter.write(fixes);
