@@ -2,7 +2,9 @@ package org.iom.correlator.access.web;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.iom.correlator.access.AuditEntry;
 import org.iom.correlator.access.AuditRecord;
@@ -29,6 +31,11 @@ final class AuditCsv {
       AuditEntry e = r.entry();
       csv.writeRecord(Long.toString(r.id()), e.at().toString(), safe(e.user()), e.role().name(), safe(e.endpoint()),
           safe(e.offenderId()), safe(e.crimeRef()), safe(e.purpose()), Long.toString(e.rowCount()));
+    }
+    try {
+      csv.flush(); // FastCSV buffers
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
     }
     return text.toString();
   }
