@@ -1,8 +1,8 @@
 -- Access control and the audit log (docs/access.md).
 
--- Users are never deleted: the audit log names them.
+-- Users are never deleted: the audit log names them. Names sort as Java strings do (COLLATE "C").
 CREATE TABLE access_users (
-  name       text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9._@-]{1,100}$'),
+  name       text COLLATE "C" PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9._@-]{1,100}$'),
   role       text NOT NULL CHECK (role IN ('IOM_MANAGER', 'INVESTIGATOR', 'PARTNER', 'ADMIN')),
   created_at timestamptz NOT NULL DEFAULT now()
 );
@@ -10,9 +10,9 @@ CREATE TABLE access_users (
 -- Only the SHA-256 of a token is stored (TokenHash.java explains why that is enough for
 -- 128+ random bits). Tokens are revoked, never deleted.
 CREATE TABLE access_tokens (
-  id           text PRIMARY KEY,
+  id           text COLLATE "C" PRIMARY KEY,
   token_sha256 text NOT NULL UNIQUE CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
-  user_name    text NOT NULL REFERENCES access_users (name),
+  user_name    text COLLATE "C" NOT NULL REFERENCES access_users (name),
   created_at   timestamptz NOT NULL,
   revoked_at   timestamptz CHECK (revoked_at >= created_at)
 );
