@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.iom.correlator.access.AuditEntry;
 import org.iom.correlator.access.AuditLog;
 import org.iom.correlator.access.AuditQuery;
@@ -38,8 +39,10 @@ final class AuditQueryHandler {
 
   void handle(RoutingContext ctx) {
     AuditQuery query;
+    boolean csv;
     try {
       query = query(ctx);
+      csv = wantsCsv(ctx);
     } catch (ApiError e) {
       ctx.fail(e);
       return;
@@ -47,7 +50,6 @@ final class AuditQueryHandler {
       ctx.fail(new ApiError(400, e.getMessage()));
       return;
     }
-    boolean csv = wantsCsv(ctx);
     // One more than the page: its presence says whether there is a next page.
     log.find(query.withLimit(query.limit() + 1))
         .compose(found -> {
@@ -88,7 +90,7 @@ final class AuditQueryHandler {
       throw new ApiError(400, "format '" + format + "' is not one of json, csv");
     }
     String accept = ctx.request().getHeader("Accept");
-    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
   }
 
   private static AuditQuery query(RoutingContext ctx) {

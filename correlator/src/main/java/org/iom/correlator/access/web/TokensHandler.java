@@ -1,5 +1,6 @@
 package org.iom.correlator.access.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -40,7 +41,7 @@ final class TokensHandler {
     access.store().user(user)
         .compose(found -> found.isPresent()
             ? access.issue(user)
-            : io.vertx.core.Future.failedFuture(new ApiError(404, "no user '" + user + "'; create it with POST /v1/users")))
+            : Future.failedFuture(new ApiError(404, "no user '" + user + "'; create it with POST /v1/users")))
         .onSuccess(issued -> {
           LOG.info("token {} issued to '{}' by '{}'", issued.stored().id(), user, Callers.of(ctx).name());
           ctx.response().setStatusCode(201)
