@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.cli.Main;
 import org.iom.correlator.http.ServiceLimits;
 import org.iom.correlator.service.IomService;
@@ -53,6 +56,9 @@ public final class IngestLoad {
   private static final int DAYS = 7; // 50 tags x 7 days x 1440 = 504k fixes per run
   private static final int ROWS_PER_BODY = 50_000;
 
+  /** The admin the HTTP runs post as (ingest is ADMIN only). */
+  private static final AccessToken ADMIN = AccessToken.generate(new SecureRandom());
+
   public static void main(String[] args) throws Exception {
     PgConnectOptions pg = PgConnectOptions.fromEnv();
     resetSchema(pg);
@@ -69,7 +75,7 @@ public final class IngestLoad {
     var registry = IomService.newRegistry();
     var vertx = IomService.newVertx(registry);
     IomService service = IomService.start(vertx, registry, v -> PostgresStore.open(v, pg).map(s -> (Store) s),
-            s -> Future.succeededFuture(), InstantSource.system(), ServiceLimits.DEFAULTS, "localhost", 0)
+            s -> Future.succeededFuture(), InstantSource.system(), ServiceLimits.DEFAULTS, List.of(Grant.admin(ADMIN)), "localhost", 0)
         .toCompletionStage().toCompletableFuture().join();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     ExecutorService senders = Executors.newFixedThreadPool(2);
@@ -179,7 +185,7 @@ public final class IngestLoad {
 
   private static long post(HttpClient client, int port, byte[] body) throws Exception {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/fixes"))
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        .header("Content-Type", "text/csv").header("Authorization", "Bearer " + ADMIN.secret()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IllegalStateException(r.statusCode() + " " + r.body());
     return new io.vertx.core.json.JsonObject(r.body()).getLong("accepted");

@@ -1,11 +1,13 @@
 package org.iom.correlator.cli;
 
 import io.vertx.core.Future;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.http.ServiceLimits;
 import org.iom.fixtures.DemoData;
 import org.iom.fixtures.Scenario;
@@ -30,13 +32,15 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, DemoCommand::load, listen.host, listen.port, ServiceLimits.DEFAULTS,
-        correlation.settings());
+    Scenario demo = DemoData.endingBefore(Instant.now());
+    List<Grant> users = DemoUsers.grants(demo.offenders(), new SecureRandom());
+    DemoUsers.print(users, System.out);
+    return ServeCommand.runUntilStopped(StoreChoice.MEMORY, store -> load(store, demo), users, listen.host, listen.port,
+        ServiceLimits.DEFAULTS, correlation.settings());
   }
 
-  /** Loads the demo scenario, ending at the last UTC midnight, into the store. */
-  static Future<?> load(Store store) {
-    Scenario demo = DemoData.endingBefore(Instant.now());
+  /** Loads the demo scenario into the store. */
+  static Future<?> load(Store store, Scenario demo) {
     long started = System.nanoTime();
     Future<?> loaded = store.putOffenders(demo.offenders())
         .compose(r -> store.putAssignments(demo.assignments()))

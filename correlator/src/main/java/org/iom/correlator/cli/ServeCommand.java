@@ -1,6 +1,9 @@
 package org.iom.correlator.cli;
 
 import java.time.InstantSource;
+import java.util.List;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.iom.correlator.http.ServiceLimits;
@@ -28,19 +31,35 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-concurrent-ingests", defaultValue = "8", description = "Ingest requests at once; more get 503 (default ${DEFAULT-VALUE}).")
   int maxIngests;
 
+  // No ${DEFAULT-VALUE} in the description: --help must not print the token.
+  @Option(names = "--admin-token", defaultValue = "${env:ADMIN_TOKEN}",
+      description = "Bearer token of the first admin (user 'admin'), at least 32 characters, e.g. from `openssl rand -base64 32`."
+          + " Prefer the environment variable ADMIN_TOKEN: a command line is visible to other local users.")
+  String adminToken;
+
   @Override
   public Integer call() throws Exception {
-    return runUntilStopped(store, s -> Future.succeededFuture(), listen.host, listen.port,
+    List<Grant> grants;
+    try {
+      grants = adminToken == null || adminToken.isEmpty() ? List.of() : List.of(Grant.admin(AccessToken.of(adminToken)));
+    } catch (IllegalArgumentException e) {
+      System.err.println("--admin-token / ADMIN_TOKEN: " + e.getMessage());
+      return 2;
+    }
+    if (grants.isEmpty()) System.err.println("no --admin-token or ADMIN_TOKEN: only tokens already stored will work");
+    return runUntilStopped(store, s -> Future.succeededFuture(), grants, listen.host, listen.port,
         new ServiceLimits(maxBodyMb << 20, maxIngests), correlation.settings());
   }
 
   static int runUntilStopped(StoreChoice choice, java.util.function.Function<org.iom.ingest.store.Store, Future<?>> load,
-      String host, int port, ServiceLimits limits, CorrelationSettings correlation) throws InterruptedException {
+      List<Grant> grants, String host, int port, ServiceLimits limits, CorrelationSettings correlation)
+      throws InterruptedException {
     var registry = IomService.newRegistry();
     var vertx = IomService.newVertx(registry);
     IomService service;
     try {
-      service = IomService.start(vertx, registry, choice::open, load, InstantSource.system(), limits, correlation, host, port)
+      service = IomService.start(vertx, registry, choice::open, load, InstantSource.system(), limits, grants, correlation,
+          host, port)
           .toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;

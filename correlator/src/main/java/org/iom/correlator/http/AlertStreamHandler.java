@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayDeque;
 import java.util.List;
+import org.iom.correlator.access.web.AuditTrail;
 import org.iom.correlator.alert.AlertEvent;
 
 /**
@@ -29,11 +30,13 @@ final class AlertStreamHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final AlertAccess alerts;
   private final Viewers viewers;
+  private final AuditTrail audit;
 
-  AlertStreamHandler(Vertx vertx, AlertAccess alerts, Viewers viewers) {
+  AlertStreamHandler(Vertx vertx, AlertAccess alerts, Viewers viewers, AuditTrail audit) {
     this.vertx = vertx;
     this.alerts = alerts;
     this.viewers = viewers;
+    this.audit = audit;
   }
 
   @Override
@@ -45,7 +48,9 @@ final class AlertStreamHandler implements Handler<RoutingContext> {
       ctx.fail(new ApiError(400, "Last-Event-ID must be a whole number"));
       return;
     }
-    viewers.of(ctx).onSuccess(viewer -> new Stream(ctx, viewer, lastId).open()).onFailure(ctx::fail);
+    // The stream's opening is audited; the alerts it then carries are the caller's own caseload's.
+    viewers.of(ctx).compose(viewer -> audit.record(ctx, null, null, "live alerts", 0).map(recorded -> viewer))
+        .onSuccess(viewer -> new Stream(ctx, viewer, lastId).open()).onFailure(ctx::fail);
   }
 
   private static long lastEventId(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.iom.correlator.access.web.AuditTrail;
 import org.iom.correlator.alert.Alert;
 import org.iom.correlator.alert.AlertKind;
 import org.iom.correlator.alert.AlertQuery;
@@ -38,13 +39,15 @@ final class AlertsHandler {
   private final AlertAccess alerts;
   private final Store store;
   private final Viewers viewers;
+  private final AuditTrail audit;
   private final InstantSource clock;
   private final Duration maxGap;
 
-  AlertsHandler(AlertAccess alerts, Store store, Viewers viewers, InstantSource clock, Duration maxGap) {
+  AlertsHandler(AlertAccess alerts, Store store, Viewers viewers, AuditTrail audit, InstantSource clock, Duration maxGap) {
     this.alerts = alerts;
     this.store = store;
     this.viewers = viewers;
+    this.audit = audit;
     this.clock = clock;
     this.maxGap = maxGap;
   }
@@ -62,7 +65,8 @@ final class AlertsHandler {
       AlertQuery q = new AlertQuery(base.status(), base.kind(), offenders, base.crimeRef(), base.from(), base.to(),
           base.limit(), base.offset());
       return alerts.store().find(q);
-    }).onSuccess(found -> {
+    }).compose(found -> audit.record(ctx, base.offenderIds() == null ? null : base.offenderIds().iterator().next(),
+        base.crimeRef(), null, found.size()).map(recorded -> found)).onSuccess(found -> {
       JsonArray rows = new JsonArray();
       found.forEach(a -> rows.add(a.toJson()));
       json(ctx, 200, new JsonObject().put("alerts", rows).put("count", rows.size()));
@@ -90,7 +94,8 @@ final class AlertsHandler {
             .put("easting", crime.get().location().easting()).put("northing", crime.get().location().northing()));
         return OffenderTrail.load(store, alert.offenderId(), from, to, maxGap).map(trail -> body.put("trail", trail));
       });
-    })).onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
+    }).compose(body -> audit.record(ctx, alert.offenderId(), alert.crimeRef(), "alert review", 1).map(recorded -> body)))
+        .onSuccess(body -> json(ctx, 200, body)).onFailure(ctx::fail);
   }
 
   void transition(RoutingContext ctx) {

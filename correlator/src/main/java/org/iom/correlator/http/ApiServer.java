@@ -13,6 +13,11 @@ import java.time.Duration;
 import org.iom.correlator.live.CorrelatingStore;
 import org.iom.correlator.live.MatchStore;
 import org.iom.correlator.match.MatchRule;
+import org.iom.correlator.access.Access;
+import org.iom.correlator.access.Role;
+import org.iom.correlator.access.web.AccessRoutes;
+import org.iom.correlator.access.web.AuditTrail;
+import io.vertx.ext.web.Route;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
@@ -33,7 +38,11 @@ import org.iom.ingest.store.Store;
  *   GET  /v1/reports/idiom                                                          IDIOM report (partner view)
  *   GET  /health                                                                    store status
  *   GET  /metrics                                                                   Prometheus
+ *   POST|GET /v1/users, POST|GET /v1/tokens, DELETE /v1/tokens/:id, GET /v1/audit      admin (AccessRoutes)
  * </pre>
+ *
+ * <p>Every route but /health, /metrics and /openapi.json needs a bearer token, and each route
+ * names the roles that may call it ({@link AccessRoutes#allow}); start-up fails if one does not.
  */
 public final class ApiServer {
   private final Vertx vertx;
@@ -43,9 +52,10 @@ public final class ApiServer {
   private final PrometheusMeterRegistry registry;
   private final InstantSource clock;
   private final ServiceLimits limits;
+  private final Access access;
 
   public ApiServer(Vertx vertx, Store store, MatchStore matches, AlertAccess alerts, PrometheusMeterRegistry registry,
-      InstantSource clock, ServiceLimits limits) {
+      InstantSource clock, ServiceLimits limits, Access access) {
     this.vertx = vertx;
     this.store = store;
     this.matches = matches;
@@ -53,6 +63,7 @@ public final class ApiServer {
     this.registry = registry;
     this.clock = clock;
     this.limits = limits;
+    this.access = access;
   }
 
   /** Builds the router and listens; port 0 picks a free port (see {@link HttpServer#actualPort()}). */
@@ -66,6 +77,8 @@ public final class ApiServer {
 
   Router router(StoreMonitor monitor) {
     Router router = Router.router(vertx);
+    AccessRoutes guard = new AccessRoutes(access);
+    guard.install(router);
     IngestPipeline pipeline = new IngestPipeline(store);
     IngestMetrics metrics = new IngestMetrics(registry);
     AtomicInteger running = new AtomicInteger();
@@ -73,23 +86,27 @@ public final class ApiServer {
       IngestHandler handler = new IngestHandler(vertx, RecordType.of(kind), pipeline,
           request -> ReadOptions.defaults(clock).withGpxTagId(request.getParam("tag_id")),
           limits, running, monitor, metrics);
-      router.post("/v1/" + kind.pathName()).handler(handler);
+      guard.allow(router.post("/v1/" + kind.pathName()), Role.ADMIN).handler(handler);
     }
-    router.get("/v1/matches").handler(new MatchesHandler(store, matches));
-    Viewers viewers = ctx -> io.vertx.core.Future.succeededFuture(new Viewers.Viewer("anonymous", null));
-    Duration maxGap = store instanceof CorrelatingStore c ? c.correlator().rule().maxGap() : MatchRule.DEFAULT_MAX_GAP;
-    AlertsHandler alertHandler = new AlertsHandler(alerts, store, viewers, clock, maxGap);
-    router.get("/v1/alerts").handler(alertHandler::list);
-    router.get("/v1/alerts/stream").handler(new AlertStreamHandler(vertx, alerts, viewers));
-    router.get("/v1/alerts/:id").handler(alertHandler::get);
-    router.post("/v1/alerts/:id/transitions").handler(BodyHandler.create().setBodyLimit(64 * 1024))
-        .handler(alertHandler::transition);
+    AuditTrail audit = guard.auditTrail();
+    Viewers viewers = new CaseloadViewers(store);
+    MatchRule rule = store instanceof CorrelatingStore c ? c.correlator().rule() : MatchRule.defaults();
+    Duration maxGap = rule.maxGap();
+    guard.allow(router.get("/v1/matches"), Role.IOM_MANAGER, Role.INVESTIGATOR)
+        .handler(new MatchesHandler(store, matches, viewers, audit));
+    AlertsHandler alertHandler = new AlertsHandler(alerts, store, viewers, audit, clock, maxGap);
+    guard.allow(router.get("/v1/alerts"), Role.IOM_MANAGER).handler(alertHandler::list);
+    guard.allow(router.get("/v1/alerts/stream"), Role.IOM_MANAGER).handler(new AlertStreamHandler(vertx, alerts, viewers, audit));
+    guard.allow(router.get("/v1/alerts/:id"), Role.IOM_MANAGER).handler(alertHandler::get);
+    Route transitions = router.post("/v1/alerts/:id/transitions").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    guard.allow(transitions, Role.IOM_MANAGER).handler(alertHandler::transition);
     if (store instanceof CorrelatingStore c) {
-      router.post("/v1/enquiries").handler(BodyHandler.create().setBodyLimit(256 * 1024))
-          .handler(new EnquiryHandler(c.correlator()));
+      Route enquiries = router.post("/v1/enquiries").handler(BodyHandler.create().setBodyLimit(256 * 1024));
+      guard.allow(enquiries, Role.INVESTIGATOR).handler(new EnquiryHandler(c.correlator(), audit));
     }
-    router.get("/v1/offenders/:id/trail").handler(new TrailHandler(store, viewers, maxGap));
-    router.get("/v1/reports/idiom").handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
+    guard.allow(router.get("/v1/offenders/:id/trail"), Role.IOM_MANAGER, Role.INVESTIGATOR)
+        .handler(new TrailHandler(store, viewers, audit, rule));
+    guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -97,6 +114,7 @@ public final class ApiServer {
     ErrorHandler errors = new ErrorHandler();
     router.route().failureHandler(errors);
     router.errorHandler(404, errors).errorHandler(405, errors).errorHandler(500, errors);
+    guard.checkEveryRouteIsGuarded(router);
     return router;
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.iom.correlator.access.web.AuditTrail;
 import org.iom.correlator.live.LiveCorrelator;
 import org.iom.correlator.match.MatchFormat;
 import org.iom.ingest.geo.BritishNationalGrid;
@@ -29,9 +30,11 @@ final class EnquiryHandler implements Handler<RoutingContext> {
   static final java.time.Duration MAX_SPAN = java.time.Duration.ofDays(7);
 
   private final LiveCorrelator correlator;
+  private final AuditTrail audit;
 
-  EnquiryHandler(LiveCorrelator correlator) {
+  EnquiryHandler(LiveCorrelator correlator, AuditTrail audit) {
     this.correlator = correlator;
+    this.audit = audit;
   }
 
   @Override
@@ -50,17 +53,16 @@ final class EnquiryHandler implements Handler<RoutingContext> {
       return;
     }
     String purpose = body.getString("purpose").strip();
-    correlator.enquire(question).onSuccess(matches -> {
+    correlator.enquire(question)
+        .compose(matches -> audit.record(ctx, matches.size() == 1 ? matches.get(0).offenderId() : null, question.crimeRef(),
+            purpose, matches.size()).map(recorded -> matches))
+        .onSuccess(matches -> {
       JsonArray rows = new JsonArray();
       matches.forEach(m -> rows.add(MatchFormat.toJson(m)));
-      ctx.put(ENQUIRY_ROWS, matches.size());
       ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
           .put("crime_ref", question.crimeRef()).put("purpose", purpose).put("matches", rows).encode());
     }).onFailure(ctx::fail);
   }
-
-  /** Routing-context key holding how many matches the enquiry returned (for the audit record). */
-  static final String ENQUIRY_ROWS = "iom.enquiry.rows";
 
   static Crime question(JsonObject body) {
     String crimeRef = text(body, "crime_ref", "the crime reference the enquiry is for");

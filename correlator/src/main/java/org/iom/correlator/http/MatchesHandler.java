@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
 import java.util.List;
+import org.iom.correlator.access.web.AuditTrail;
 import org.iom.correlator.live.MatchStore;
 import org.iom.correlator.match.Match;
 import org.iom.correlator.match.MatchFormat;
@@ -15,15 +16,20 @@ import org.iom.ingest.store.Store;
  * {@code GET /v1/matches?crime_ref=...}: the crime's stored matches, one per offender, as JSON
  * {@code {"crime_ref":..., "matches":[...]}} or, with {@code Accept: text/csv}, the SPEC.md matches
  * CSV. 400 without a crime reference; 404 for a crime the service does not know (a known crime
- * with no match answers an empty list).
+ * with no match answers an empty list). A manager sees only matches of their caseload. Every read
+ * is audited (crime reference, optional {@code purpose}, rows) before the answer goes out.
  */
 final class MatchesHandler implements Handler<RoutingContext> {
   private final Store store;
   private final MatchStore matches;
+  private final Viewers viewers;
+  private final AuditTrail audit;
 
-  MatchesHandler(Store store, MatchStore matches) {
+  MatchesHandler(Store store, MatchStore matches, Viewers viewers, AuditTrail audit) {
     this.store = store;
     this.matches = matches;
+    this.viewers = viewers;
+    this.audit = audit;
   }
 
   @Override
@@ -34,10 +40,14 @@ final class MatchesHandler implements Handler<RoutingContext> {
       return;
     }
     String ref = crimeRef.strip();
+    String purpose = ctx.request().getParam("purpose");
     store.crime(ref).compose(crime -> {
       if (crime.isEmpty()) throw new ApiError(404, "no crime with crime_ref '" + ref + "' has been received");
-      return matches.ofCrime(ref);
-    }).onSuccess(found -> respond(ctx, ref, found)).onFailure(ctx::fail);
+      return viewers.of(ctx).compose(viewer -> matches.ofCrime(ref)
+          .map(all -> all.stream().filter(m -> viewer.sees(m.offenderId())).toList()));
+    }).compose(found -> audit.record(ctx, found.size() == 1 ? found.get(0).offenderId() : null, ref, purpose, found.size())
+            .map(recorded -> found))
+        .onSuccess(found -> respond(ctx, ref, found)).onFailure(ctx::fail);
   }
 
   private static void respond(RoutingContext ctx, String crimeRef, List<Match> found) {

@@ -13,6 +13,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.function.Function;
 import org.iom.correlator.alert.AlertFeed;
 import org.iom.correlator.alert.AlertStore;
@@ -20,6 +21,8 @@ import org.iom.correlator.alert.CrimeAlerts;
 import org.iom.correlator.alert.MemoryAlertStore;
 import org.iom.correlator.alert.PgAlertStore;
 import org.iom.correlator.http.AlertAccess;
+import org.iom.correlator.access.Access;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.http.ApiServer;
 import org.iom.correlator.http.ServiceLimits;
 import org.iom.correlator.live.CorrelatingStore;
@@ -42,11 +45,13 @@ public final class IomService implements AutoCloseable {
   private final Vertx vertx;
   private final CorrelatingStore store;
   private final HttpServer server;
+  private final Access access;
 
-  private IomService(Vertx vertx, CorrelatingStore store, HttpServer server) {
+  private IomService(Vertx vertx, CorrelatingStore store, HttpServer server, Access access) {
     this.vertx = vertx;
     this.store = store;
     this.server = server;
+    this.access = access;
   }
 
   /** A Vert.x instance reporting HTTP and pool metrics to the given registry. */
@@ -66,8 +71,11 @@ public final class IomService implements AutoCloseable {
   }
 
   /**
-   * Opens the store with {@code openStore}, optionally loads data, then listens.
+   * Opens the store with {@code openStore}, optionally loads data, makes sure the users and
+   * tokens of {@code grants} exist (users, tokens and the audit log live beside the store:
+   * {@link Access#beside}), then listens.
    *
+   * @param grants e.g. the first admin ({@code serve --admin-token}); may be empty
    * @param port 0 for any free port
    */
   public static Future<IomService> start(
@@ -77,9 +85,10 @@ public final class IomService implements AutoCloseable {
       Function<Store, Future<?>> load,
       InstantSource clock,
       ServiceLimits limits,
+      List<Grant> grants,
       String host,
       int port) {
-    return start(vertx, registry, openStore, load, clock, limits, CorrelationSettings.defaults(), host, port);
+    return start(vertx, registry, openStore, load, clock, limits, grants, CorrelationSettings.defaults(), host, port);
   }
 
   /**
@@ -93,6 +102,7 @@ public final class IomService implements AutoCloseable {
       Function<Store, Future<?>> load,
       InstantSource clock,
       ServiceLimits limits,
+      List<Grant> grants,
       CorrelationSettings correlation,
       String host,
       int port) {
@@ -105,15 +115,18 @@ public final class IomService implements AutoCloseable {
       MatchStore matches = MatchStore.beside(records);
       AlertStore alerts = records instanceof PostgresStore pg ? new PgAlertStore(pg.pool()) : new MemoryAlertStore();
       AlertFeed feed = new AlertFeed();
+      Access access = Access.beside(records, clock);
       return load.apply(records)
-          .compose(loaded -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow()),
+          .compose(loaded -> access.ensure(grants))
+          .compose(granted -> LiveCorrelator.start(records, matches, correlation, clock.instant().minus(correlation.hotWindow()),
               RetentionPurge.horizon(clock.instant(), correlation.retention()), new CrimeAlerts(alerts, feed, clock)))
           .compose(live -> {
             registerMetrics(registry, live);
             if (records instanceof PostgresStore pg) schedulePurge(vertx, new RetentionPurge(pg, alerts, correlation.retention(), clock));
             CorrelatingStore store = new CorrelatingStore(records, live);
-            return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits).listen(host, port)
-                .map(server -> new IomService(vertx, store, server))
+            return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits, access)
+                .listen(host, port)
+                .map(server -> new IomService(vertx, store, server, access))
                 .onFailure(e -> live.close());
           })
           .onFailure(e -> records.close());
@@ -153,6 +166,11 @@ public final class IomService implements AutoCloseable {
 
   public LiveCorrelator correlator() {
     return store.correlator();
+  }
+
+  /** Users, tokens and the audit log of this service. */
+  public Access access() {
+    return access;
   }
 
   public Vertx vertx() {

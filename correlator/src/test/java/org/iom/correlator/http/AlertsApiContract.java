@@ -13,6 +13,14 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
+import org.iom.correlator.access.Role;
+import org.iom.correlator.access.User;
 import org.iom.correlator.service.IomService;
 import org.iom.fixtures.Scenario;
 import org.iom.fixtures.ScenarioConfig;
@@ -45,67 +53,128 @@ abstract class AlertsApiContract {
     releaseStore();
   }
 
+  static final AccessToken ADMIN = AccessToken.of("alerts-api-test-admin-token-0123456789");
+  static final AccessToken INVESTIGATOR = AccessToken.of("alerts-api-test-investigator-token-0123456789");
+
+  /**
+   * The issue's end-to-end path: fixtures loaded, two managers' streams open, crimes posted; each
+   * manager receives exactly the alerts of their own caseload; one alert goes through its
+   * workflow; an investigator runs an enquiry; every one of those reads is in the audit log.
+   */
   @Test
-  void crimesRaiseAlertsPushedLiveThenReviewedThroughTheWorkflow() throws Exception {
-    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.of(6, 1, 21));
+  void crimesRaiseAlertsPushedToTheRightManagerThenReviewedEnquiredAndAudited() throws Exception {
+    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.of(12, 1, 21));
     ScenarioWriter.write(scenario, dir, WriteOptions.CLEAN);
+    Map<String, List<String>> caseloads = new TreeMap<>();
+    scenario.offenders().forEach(o -> caseloads.computeIfAbsent(o.managerId(), k -> new ArrayList<>()).add(o.offenderId()));
+    assertThat(caseloads).hasSizeGreaterThanOrEqualTo(2);
+    List<Grant> grants = new ArrayList<>(List.of(Grant.admin(ADMIN),
+        new Grant(new User("investigator-1", Role.INVESTIGATOR), INVESTIGATOR)));
+    Map<String, AccessToken> managerTokens = new TreeMap<>();
+    for (String manager : caseloads.keySet()) {
+      managerTokens.put(manager, AccessToken.generate(new SecureRandom()));
+      grants.add(new Grant(new User(manager, Role.IOM_MANAGER), managerTokens.get(manager)));
+    }
     var registry = IomService.newRegistry();
     vertx = IomService.newVertx(registry);
     service = IomService.start(vertx, registry, this::openStore, s -> Future.succeededFuture(),
-        InstantSource.fixed(scenario.config().end()), ServiceLimits.DEFAULTS, "localhost", 0)
+        InstantSource.fixed(scenario.config().end()), ServiceLimits.DEFAULTS, grants, "localhost", 0)
         .toCompletionStage().toCompletableFuture().join();
-    HttpTestClient client = new HttpTestClient(service.port());
-    post(client, "/v1/assignments", "assignments.csv");
-    post(client, "/v1/fixes", "fixes.csv");
+    HttpTestClient admin = new HttpTestClient(service.port(), ADMIN.secret());
+    post(admin, "/v1/offenders", "offenders.csv");
+    post(admin, "/v1/assignments", "assignments.csv");
+    post(admin, "/v1/fixes", "fixes.csv");
 
-    try (SseTestClient stream = new SseTestClient(service.port(), "/v1/alerts/stream", null)) {
-      assertThat(stream.status()).isEqualTo(200);
-      assertThat(stream.contentType()).startsWith("text/event-stream");
-      post(client, "/v1/crimes", "crimes.csv");
-      JsonArray listed = client.get("/v1/alerts?limit=1000").json().getJsonArray("alerts");
+    Map<String, SseTestClient> streams = new TreeMap<>();
+    for (String manager : caseloads.keySet()) {
+      streams.put(manager, new SseTestClient(service.port(), "/v1/alerts/stream", null,
+          "Authorization", "Bearer " + managerTokens.get(manager).secret()));
+    }
+    try {
+      post(admin, "/v1/crimes", "crimes.csv");
       Set<String> expectedPairs = scenario.groundTruth().mustMatch().stream()
           .map(e -> e.crimeRef() + "/" + e.offenderId()).collect(Collectors.toSet());
-      assertThat(listed.size()).isGreaterThanOrEqualTo(expectedPairs.size()).isPositive();
-      List<SseTestClient.Event> live = stream.await(listed.size(), Duration.ofSeconds(20));
-      assertThat(live).allMatch(e -> e.event().equals("alert"));
-      Set<String> livePairs = live.stream().map(e -> e.data().getString("crime_ref") + "/" + e.data().getString("offender_id"))
-          .collect(Collectors.toSet());
-      assertThat(livePairs).containsAll(expectedPairs).hasSize(listed.size());
+      Set<String> allPairs = new java.util.HashSet<>();
+      Map<String, Integer> received = new TreeMap<>();
+      for (String manager : caseloads.keySet()) {
+        HttpTestClient asManager = admin.as(managerTokens.get(manager).secret());
+        JsonArray listed = asManager.get("/v1/alerts?limit=1000").json().getJsonArray("alerts");
+        List<SseTestClient.Event> live = streams.get(manager).await(listed.size(), Duration.ofSeconds(20));
+        assertThat(streams.get(manager).drain(Duration.ofMillis(300))).as("nothing more for " + manager).isEmpty();
+        for (SseTestClient.Event e : live) {
+          assertThat(caseloads.get(manager)).as(manager + " got an alert for another caseload").contains(e.data().getString("offender_id"));
+          assertThat(allPairs.add(e.data().getString("crime_ref") + "/" + e.data().getString("offender_id"))).isTrue();
+        }
+        received.put(manager, live.size());
+      }
+      String busiest = received.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      assertThat(received.get(busiest)).isPositive();
+      assertThat(allPairs).containsAll(expectedPairs);
 
-      JsonObject first = listed.getJsonObject(0);
+      HttpTestClient manager = admin.as(managerTokens.get(busiest).secret());
+      JsonObject first = manager.get("/v1/alerts?limit=1").json().getJsonArray("alerts").getJsonObject(0);
       long id = first.getLong("alert_id");
-      JsonObject detail = client.get("/v1/alerts/" + id).json();
+      String otherManager = caseloads.keySet().stream().filter(m -> !caseloads.get(m).contains(first.getString("offender_id")))
+          .findFirst().orElseThrow();
+      assertThat(admin.as(managerTokens.get(otherManager).secret()).get("/v1/alerts/" + id).status())
+          .as("another manager cannot see it").isEqualTo(404);
+      JsonObject detail = manager.get("/v1/alerts/" + id).json();
       assertThat(detail.getJsonObject("crime").getString("crime_ref")).isEqualTo(first.getString("crime_ref"));
-      assertThat(detail.getJsonObject("evidence").getString("kind")).isIn("PRESENT", "GAP");
-      assertThat(detail.getJsonObject("trail").getString("type")).isEqualTo("FeatureCollection");
       assertThat(detail.getJsonObject("trail").getJsonArray("features")).isNotEmpty();
 
-      HttpTestClient.Response skipped = client.post("/v1/alerts/" + id + "/transitions", "application/json",
+      HttpTestClient.Response skipped = manager.post("/v1/alerts/" + id + "/transitions", "application/json",
           "{\"to\":\"ELIMINATED\",\"reason\":\"alibi\"}");
       assertThat(skipped.status()).isEqualTo(409);
       assertThat(skipped.json().getString("error")).contains("NEW cannot become ELIMINATED");
-      HttpTestClient.Response noReason = client.post("/v1/alerts/" + id + "/transitions", "application/json", "{\"to\":\"ACKNOWLEDGED\"}");
-      assertThat(noReason.status()).isEqualTo(400);
-      HttpTestClient.Response ack = client.post("/v1/alerts/" + id + "/transitions", "application/json",
+      assertThat(manager.post("/v1/alerts/" + id + "/transitions", "application/json", "{\"to\":\"ACKNOWLEDGED\"}").status())
+          .isEqualTo(400);
+      HttpTestClient.Response ack = manager.post("/v1/alerts/" + id + "/transitions", "application/json",
           "{\"to\":\"ACKNOWLEDGED\",\"reason\":\"reviewing CCTV\"}");
       assertThat(ack.status()).as(ack.body()).isEqualTo(200);
-      assertThat(ack.json().getString("status")).isEqualTo("ACKNOWLEDGED");
-      SseTestClient.Event pushed = stream.await(1, Duration.ofSeconds(10)).get(0);
-      assertThat(pushed.data().getLong("alert_id")).isEqualTo(id);
-      assertThat(pushed.data().getString("status")).isEqualTo("ACKNOWLEDGED");
-      JsonArray history = client.get("/v1/alerts/" + id).json().getJsonArray("transitions");
-      assertThat(history.getJsonObject(0).getString("reason")).isEqualTo("reviewing CCTV");
+      HttpTestClient.Response done = manager.post("/v1/alerts/" + id + "/transitions", "application/json",
+          "{\"to\":\"POSITIVE_LINE_OF_ENQUIRY\",\"reason\":\"seen on CCTV at the scene\"}");
+      assertThat(done.json().getString("status")).isEqualTo("POSITIVE_LINE_OF_ENQUIRY");
+      List<SseTestClient.Event> moves = streams.get(busiest).await(2, Duration.ofSeconds(10));
+      assertThat(moves).extracting(e -> e.data().getString("status")).containsExactly("ACKNOWLEDGED", "POSITIVE_LINE_OF_ENQUIRY");
+      JsonArray history = manager.get("/v1/alerts/" + id).json().getJsonArray("transitions");
+      assertThat(history.getJsonObject(1).getString("by")).isEqualTo(busiest);
 
-      long resumeAfter = live.get(live.size() - 2).id();
-      try (SseTestClient resumed = new SseTestClient(service.port(), "/v1/alerts/stream", Long.toString(resumeAfter))) {
-        List<SseTestClient.Event> replayed = resumed.await(2, Duration.ofSeconds(10));
-        assertThat(replayed).extracting(SseTestClient.Event::id).containsExactly(live.get(live.size() - 1).id(), pushed.id());
+      long resumeAfter = moves.get(0).id();
+      try (SseTestClient resumed = new SseTestClient(service.port(), "/v1/alerts/stream", Long.toString(resumeAfter),
+          "Authorization", "Bearer " + managerTokens.get(busiest).secret())) {
+        assertThat(resumed.await(1, Duration.ofSeconds(10))).extracting(SseTestClient.Event::id).containsExactly(moves.get(1).id());
         assertThat(resumed.drain(Duration.ofMillis(300))).isEmpty();
       }
+
+      var crime = scenario.crimes().stream().filter(c -> c.crimeRef().equals(first.getString("crime_ref"))).findFirst().orElseThrow();
+      HttpTestClient investigator = admin.as(INVESTIGATOR.secret());
+      JsonObject enquiry = new JsonObject().put("crime_ref", crime.crimeRef()).put("purpose", "suspect elimination")
+          .put("location", new JsonObject().put("easting", crime.location().easting()).put("northing", crime.location().northing()))
+          .put("from", crime.committedFrom().toString()).put("to", crime.committedTo().toString());
+      HttpTestClient.Response found = investigator.post("/v1/enquiries", "application/json", enquiry.encode());
+      assertThat(found.status()).as(found.body()).isEqualTo(200);
+      assertThat(investigator.post("/v1/enquiries", "application/json", enquiry.copy().putNull("purpose").encode()).status())
+          .isEqualTo(400);
+
+      JsonArray audit = admin.get("/v1/audit?limit=500").json().getJsonArray("entries");
+      List<String> endpoints = new ArrayList<>();
+      for (int i = 0; i < audit.size(); i++) {
+        JsonObject e = audit.getJsonObject(i);
+        endpoints.add(e.getString("user") + " " + e.getString("endpoint"));
+      }
+      assertThat(endpoints).anyMatch(e -> e.startsWith(busiest + " GET /v1/alerts/stream"));
+      assertThat(endpoints).anyMatch(e -> e.equals(busiest + " GET /v1/alerts/" + id));
+      assertThat(endpoints).anyMatch(e -> e.startsWith(busiest + " GET /v1/alerts?limit=1"));
+      assertThat(endpoints).anyMatch(e -> e.equals("investigator-1 POST /v1/enquiries"));
+      assertThat(audit.stream().map(o -> (JsonObject) o).filter(e -> "POST /v1/enquiries".equals(e.getString("endpoint"))))
+          .allMatch(e -> "suspect elimination".equals(e.getString("purpose")) && crime.crimeRef().equals(e.getString("crime_ref")));
+    } finally {
+      streams.values().forEach(SseTestClient::close);
     }
-    assertThat(client.get("/v1/alerts?status=ACKNOWLEDGED").json().getJsonArray("alerts")).hasSize(1);
-    assertThat(client.get("/v1/alerts?status=NOPE").status()).isEqualTo(400);
-    assertThat(client.get("/v1/alerts/999999").status()).isEqualTo(404);
+    HttpTestClient anyManager = admin.as(managerTokens.values().iterator().next().secret());
+    assertThat(anyManager.get("/v1/alerts?status=NOPE").status()).isEqualTo(400);
+    assertThat(anyManager.get("/v1/alerts/999999").status()).isEqualTo(404);
+    assertThat(admin.get("/v1/alerts").status()).as("an admin does not read alerts").isEqualTo(403);
   }
 
   private void post(HttpTestClient client, String path, String file) throws Exception {

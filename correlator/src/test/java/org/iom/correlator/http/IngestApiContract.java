@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Function;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.service.IomService;
 import org.iom.ingest.model.Fix;
 import org.iom.ingest.store.Store;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 abstract class IngestApiContract {
   static final Instant NOW = Instant.parse("2025-03-02T00:00:00Z");
   static final String FIXES_HEADER = "tag_id,recorded_at,lat,lon\n";
+  /** The admin every test posts as (ingest is ADMIN only). */
+  static final AccessToken ADMIN = AccessToken.of("ingest-api-test-admin-token-0123456789");
 
   private IomService service;
   private Vertx vertx;
@@ -42,9 +46,9 @@ abstract class IngestApiContract {
     var registry = IomService.newRegistry();
     vertx = IomService.newVertx(registry);
     service = IomService.start(vertx, registry, opener, s -> Future.succeededFuture(),
-            InstantSource.fixed(NOW), limits, "localhost", 0)
+            InstantSource.fixed(NOW), limits, List.of(Grant.admin(ADMIN)), "localhost", 0)
         .toCompletionStage().toCompletableFuture().join();
-    return new HttpTestClient(service.port());
+    return new HttpTestClient(service.port(), ADMIN.secret());
   }
 
   int port() {
@@ -199,6 +203,7 @@ abstract class IngestApiContract {
       OutputStream out = slow.getOutputStream();
       byte[] chunk = (FIXES_HEADER + "T9,2025-03-01T10:00:00Z,52.9225,-1.4746\n").getBytes(StandardCharsets.UTF_8);
       out.write(("POST /v1/fixes HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+          + "Authorization: Bearer " + ADMIN.secret() + "\r\n"
           + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.write(chunk);
       out.write("\r\n".getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
+import org.iom.correlator.access.Role;
+import org.iom.correlator.access.User;
 import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.service.IomService;
 import org.iom.fixtures.Expectation;
@@ -53,13 +57,18 @@ abstract class MatchesApiContract {
     releaseStore();
   }
 
+  static final AccessToken ADMIN = AccessToken.of("matches-api-test-admin-token-0123456789");
+  static final AccessToken INVESTIGATOR = AccessToken.of("matches-api-test-investigator-token-0123456789");
+
+  /** A client for the investigator; {@link #post} sends as the admin (imports are ADMIN only). */
   private HttpTestClient start(Instant now) {
     var registry = IomService.newRegistry();
     vertx = IomService.newVertx(registry);
     CorrelationSettings settings = CorrelationSettings.defaults().withHotWindow(Duration.ofDays(1));
+    List<Grant> grants = List.of(Grant.admin(ADMIN), new Grant(new User("investigator-1", Role.INVESTIGATOR), INVESTIGATOR));
     service = IomService.start(vertx, registry, this::openStore, s -> Future.succeededFuture(), InstantSource.fixed(now),
-        ServiceLimits.DEFAULTS, settings, "localhost", 0).toCompletionStage().toCompletableFuture().join();
-    return new HttpTestClient(service.port());
+        ServiceLimits.DEFAULTS, grants, settings, "localhost", 0).toCompletionStage().toCompletableFuture().join();
+    return new HttpTestClient(service.port(), INVESTIGATOR.secret());
   }
 
   @Test
@@ -181,7 +190,8 @@ abstract class MatchesApiContract {
   }
 
   private void post(HttpTestClient client, String path, String file) throws Exception {
-    HttpTestClient.Response r = client.post(path, "text/csv", HttpRequest.BodyPublishers.ofFile(dir.resolve(file)));
+    HttpTestClient.Response r = client.as(ADMIN.secret())
+        .post(path, "text/csv", HttpRequest.BodyPublishers.ofFile(dir.resolve(file)));
     assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
     assertThat(Files.size(dir.resolve(file))).isPositive();
   }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class KillNineDurabilityTest {
   @RegisterExtension static final PgTestDatabase DB = new PgTestDatabase();
+  private static final String ADMIN_TOKEN = "kill-nine-test-admin-token-0123456789abcdef";
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
   @Test
@@ -43,6 +44,7 @@ class KillNineDurabilityTest {
         HttpResponse<String> response = http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/fixes"))
                 .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(fixes(body, 20_000)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -79,6 +81,7 @@ class KillNineDurabilityTest {
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         "org.iom.correlator.cli.Main", "serve", "--port", "0", "--host", "localhost");
     builder.environment().put("PGDATABASE", DB.name());
+    builder.environment().put("ADMIN_TOKEN", ADMIN_TOKEN);
     builder.redirectErrorStream(true);
     return builder.start();
   }

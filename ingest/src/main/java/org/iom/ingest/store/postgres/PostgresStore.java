@@ -112,7 +112,10 @@ public final class PostgresStore implements Store {
     });
   }
 
-  /** The connection pool, for derived tables (matches, alerts, access) kept in the same database. */
+  /**
+   * The connection pool, for other modules' tables in the same database (migrated by the same
+   * {@link #open}); closed by {@link #close}, so users must not close it themselves.
+   */
   public Pool pool() {
     return pool;
   }
