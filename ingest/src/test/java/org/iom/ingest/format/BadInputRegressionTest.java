@@ -1,0 +1,46 @@
+package org.iom.ingest.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Minimal inputs that the bad-input fuzz test (correlator {@code BadInputFuzzContract}) found
+ * getting past the readers and failing in the store, answered 5xx. Each must be a row rejection.
+ */
+class BadInputRegressionTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59-18:00",
+      "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+  void aTimeOutsideTheStorableYearsIsARowRejection(String time) throws Exception {
+    var crimes = Collected.read(Readers.crimes(InputFormat.CSV, Collected.OPTIONS),
+        "crime_ref,offence_code,committed_from,lat,lon\nC1,28E," + time + ",52.9,-1.4\n");
+    var fixes = Collected.read(Readers.fixes(InputFormat.NDJSON, Collected.OPTIONS.withFutureTolerance(
+        java.time.Duration.ofDays(3_000_000))),
+        "{\"tag_id\":\"T1\",\"recorded_at\":\"" + time + "\",\"lat\":52.9,\"lon\":-1.4}\n");
+
+    assertThat(crimes.onlyRejection().reason()).contains("committed_from").contains("outside the years 1000-9999");
+    assertThat(fixes.onlyRejection().reason()).contains("recorded_at").contains("outside the years 1000-9999");
+  }
+
+  @Test
+  void theFirstAndLastStorableInstantsAreAccepted() throws Exception {
+    var fixes = Collected.read(Readers.fixes(InputFormat.CSV, Collected.OPTIONS),
+        "tag_id,recorded_at,lat,lon\nT1,1000-01-01T00:00:00Z,52.9,-1.4\n");
+    var crimes = Collected.read(Readers.crimes(InputFormat.CSV, Collected.OPTIONS),
+        "crime_ref,offence_code,committed_from,lat,lon\nC1,28E,9999-12-31T23:59:59.999999999Z,52.9,-1.4\n");
+    assertThat(fixes.accepted).hasSize(1);
+    assertThat(crimes.accepted).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000-01-01", "0999-12-31"})
+  void aDateOutsideTheStorableYearsIsARowRejection(String date) throws Exception {
+    var out = Collected.read(Readers.memberships(InputFormat.CSV, Collected.OPTIONS),
+        "offender_id,cohort,joined_on\nO1,FIXED," + date + "\n");
+    assertThat(out.onlyRejection().reason()).contains("joined_on").contains("outside the years 1000-9999");
+  }
+}
