@@ -90,13 +90,14 @@ final class IngestHandler implements Handler<RoutingContext> {
       return;
     }
     ReadOptions options = readOptions.forRequest(request);
-    InputStream body = new SizeLimitedInputStream(
-        new BodyInputStream(request, vertx.getOrCreateContext()), limits.maxBodyBytes());
+    BodyInputStream stream = new BodyInputStream(request, vertx.getOrCreateContext());
+    InputStream body = new SizeLimitedInputStream(stream, limits.maxBodyBytes());
     request.resume();
     long started = System.nanoTime();
     vertx.executeBlocking(() -> pipeline.run(type, format, options, body, "http"), false)
         .onComplete(done -> {
           running.decrementAndGet();
+          stream.discardRest();
           if (done.succeeded()) {
             IngestSummary summary = done.result();
             metrics.record(type.kind(), summary, System.nanoTime() - started);
