@@ -90,7 +90,7 @@ final class GeoJsonZoneReader implements RecordReader<Zone> {
     } catch (CharacterCodingException e) {
       throw TextInput.notUtf8After("GeoJSON", 1, e);
     }
-    RowDelivery<Zone> delivery = new RowDelivery<>(ZoneRows.INSTANCE.newDecoder(options), sink);
+    RowDelivery<Zone> delivery = new RowDelivery<>(ZoneRows.INSTANCE, options, sink);
     for (Located f : features) {
       String problem = describeProblem(f.feature());
       if (problem != null) {

@@ -49,7 +49,7 @@ final class GpxFixReader implements RecordReader<Fix> {
     try {
       XMLStreamReader xml = factory.createXMLStreamReader(buffered);
       try {
-        new Walk(xml, new RowDelivery<>(FixRows.INSTANCE.newDecoder(options), sink)).run();
+        new Walk(xml, new RowDelivery<>(FixRows.INSTANCE, options, sink)).run();
       } finally {
         xml.close();
       }

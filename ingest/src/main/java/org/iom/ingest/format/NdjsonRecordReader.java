@@ -41,7 +41,7 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
   @Override
   public void read(InputStream in, RowSink<T> sink) throws InvalidFileException, IOException {
     BufferedReader lines = new BufferedReader(TextInput.open(in, "NDJSON"), 64 * 1024);
-    RowDelivery<T> delivery = new RowDelivery<>(kind.newDecoder(options), sink);
+    RowDelivery<T> delivery = new RowDelivery<>(kind, options, sink);
     ObjectFields fields = new ObjectFields(kind.columns());
     List<Rejection> heldBack = new ArrayList<>();
     boolean sawJson = false;

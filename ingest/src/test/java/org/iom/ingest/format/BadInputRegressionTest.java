@@ -43,4 +43,38 @@ class BadInputRegressionTest {
         "offender_id,cohort,joined_on\nO1,FIXED," + date + "\n");
     assertThat(out.onlyRejection().reason()).contains("joined_on").contains("outside the years 1000-9999");
   }
+
+  @Test
+  void aNulCharacterEscapedInNdjsonIsARowRejection() throws Exception {
+    var out = Collected.read(Readers.offenders(InputFormat.NDJSON, Collected.OPTIONS),
+        "{\"offender_id\":\"O1\",\"display_name\":\"A\\u0000B\"}\n{\"offender_id\":\"O2\"}\n");
+    assertThat(out.acceptedLines()).containsExactly(2L);
+    assertThat(out.onlyRejectionOrFirst().reason()).contains("display_name").contains("NUL");
+  }
+
+  @Test
+  void aNulByteInCsvAfterTheSniffedStartIsARowRejection() throws Exception {
+    String padding = "\n".repeat(TextInput.SNIFF_BYTES + 10);
+    var out = Collected.read(Readers.offenders(InputFormat.CSV, Collected.OPTIONS),
+        "offender_id,display_name\nO1,A\n" + padding + "O2,B\u0000C\n");
+    assertThat(out.acceptedLines()).containsExactly(2L);
+    assertThat(out.onlyRejectionOrFirst().reason()).contains("display_name").contains("NUL");
+  }
+
+  @Test
+  void aLoneSurrogateEscapedInJsonIsARowRejection() throws Exception {
+    var offenders = Collected.read(Readers.offenders(InputFormat.NDJSON, Collected.OPTIONS),
+        "{\"offender_id\":\"O\\ud800\"}\n{\"offender_id\":\"O\\ud83d\\ude00\"}\n");
+    assertThat(offenders.acceptedLines()).containsExactly(2L);
+    assertThat(offenders.onlyRejectionOrFirst().reason()).contains("offender_id").contains("surrogate");
+  }
+
+  @Test
+  void aNulCharacterInAZonePropertyIsARowRejection() throws Exception {
+    var out = Collected.read(Readers.zones(InputFormat.GEOJSON, Collected.OPTIONS), """
+        {"type":"Feature","properties":{"zone_id":"Z\\u00001","offender_id":"O1","kind":"EXCLUSION"},
+         "geometry":{"type":"Polygon","coordinates":[[[-1.48,52.92],[-1.47,52.92],[-1.47,52.93],[-1.48,52.92]]]}}
+        """);
+    assertThat(out.onlyRejection().reason()).contains("zone_id").contains("NUL");
+  }
 }
