@@ -1,6 +1,7 @@
 package org.iom.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,5 +77,36 @@ class BadInputRegressionTest {
          "geometry":{"type":"Polygon","coordinates":[[[-1.48,52.92],[-1.47,52.92],[-1.47,52.93],[-1.48,52.92]]]}}
         """);
     assertThat(out.onlyRejection().reason()).contains("zone_id").contains("NUL");
+  }
+
+  /** A body of hundreds of MB without a line break ran the server out of memory, answered 500. */
+  @Test
+  void anNdjsonLineOverTheLimitIsRejectedWithoutBeingHeld() throws Exception {
+    String huge = "{\"offender_id\":\"" + "x".repeat(NdjsonRecordReader.MAX_LINE_CHARS) + "\"}";
+    var out = Collected.read(Readers.offenders(InputFormat.NDJSON, Collected.OPTIONS),
+        "{\"offender_id\":\"O1\"}\r\n" + huge + "\r\n{\"offender_id\":\"O3\"}\r{\"offender_id\":\"O4\"}");
+    assertThat(out.acceptedLines()).containsExactly(1L, 3L, 4L);
+    Rejection tooLong = out.onlyRejectionOrFirst();
+    assertThat(tooLong.line()).isEqualTo(2);
+    assertThat(tooLong.reason()).contains("longer than 1048576 characters");
+    assertThat(tooLong.raw()).hasSizeLessThan(300);
+  }
+
+  /** Text or an attribute value of hundreds of MB in GPX ran the server out of memory, answered 500. */
+  @Test
+  void aGpxTextRunOverTheLimitIsAWholeFileError() {
+    String gpx = "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"" + "5".repeat(GpxFixReader.MAX_TEXT_RUN_BYTES + 1) + "\"/>";
+    assertThatThrownBy(() -> Collected.read(Readers.fixes(InputFormat.GPX, Collected.OPTIONS), gpx))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("without a tag");
+  }
+
+  /** Zones are held as a tree several times the text's size: a body of the HTTP limit could exhaust memory. */
+  @Test
+  void aGeoJsonDocumentOverItsOwnLimitIsRefusedAsTooLarge() {
+    String geojson = "{\"type\":\"FeatureCollection\",\"features\":[" + "[0],".repeat(GeoJsonZoneReader.MAX_DOCUMENT_BYTES / 4) + "]}";
+    assertThatThrownBy(() -> Collected.read(Readers.zones(InputFormat.GEOJSON, Collected.OPTIONS), geojson))
+        .isInstanceOf(InputTooLargeException.class)
+        .hasMessageContaining("split it");
   }
 }
