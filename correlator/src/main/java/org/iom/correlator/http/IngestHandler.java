@@ -24,7 +24,9 @@ import org.iom.ingest.pipeline.StoreUnavailableException;
  * {@code {"accepted":N,"duplicates":N,"rejected":[{"line":K,"reason":"..."}]}} once every
  * accepted row is committed. 415 for a content type the kind cannot be read from, 413 over the
  * body limit, 400 for a whole-file error, 503 with {@code Retry-After} when the store is down or
- * too many ingests are running (never a silent drop).
+ * too many ingests are running (never a silent drop). A 4xx stores nothing, unless the body was
+ * longer than one batch and its message says what the batches before the fault committed
+ * (docs/bad-input.md).
  *
  * <p>Parsing and writing run on a worker thread; the event loop only moves bytes.
  */
