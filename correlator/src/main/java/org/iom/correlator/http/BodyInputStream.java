@@ -28,6 +28,7 @@ final class BodyInputStream extends InputStream {
   private final AtomicBoolean paused = new AtomicBoolean();
   private final ReadStream<Buffer> body;
   private final Context context;
+  private volatile boolean discarding;
   private byte[] current = new byte[0];
   private int position;
   private boolean ended;
@@ -41,10 +42,26 @@ final class BodyInputStream extends InputStream {
   }
 
   private void onChunk(Buffer buffer) {
+    if (discarding) return;
     chunks.add(buffer.getBytes());
     if (queuedBytes.addAndGet(buffer.length()) > HIGH_WATER && paused.compareAndSet(false, true)) {
       body.pause();
     }
+  }
+
+  /**
+   * Drops what the reader did not read and reads the rest of the body into nothing. Call on the
+   * request's context once the reader has finished (a whole-body error, the size limit, or a
+   * format such as GeoJSON that stops at the end of its document): a request left paused with
+   * unread bytes holds its connection forever, so the next request on it would never be
+   * answered. Reading on costs the sender's bandwidth only; nothing is kept.
+   */
+  void discardRest() {
+    discarding = true;
+    chunks.clear();
+    queuedBytes.set(0);
+    paused.set(false);
+    body.resume();
   }
 
   @Override

@@ -24,7 +24,9 @@ import org.iom.ingest.pipeline.StoreUnavailableException;
  * {@code {"accepted":N,"duplicates":N,"rejected":[{"line":K,"reason":"..."}]}} once every
  * accepted row is committed. 415 for a content type the kind cannot be read from, 413 over the
  * body limit, 400 for a whole-file error, 503 with {@code Retry-After} when the store is down or
- * too many ingests are running (never a silent drop).
+ * too many ingests are running (never a silent drop). A 4xx stores nothing, unless the body was
+ * longer than one batch and its message says what the batches before the fault committed
+ * (docs/bad-input.md).
  *
  * <p>Parsing and writing run on a worker thread; the event loop only moves bytes.
  */
@@ -90,13 +92,14 @@ final class IngestHandler implements Handler<RoutingContext> {
       return;
     }
     ReadOptions options = readOptions.forRequest(request);
-    InputStream body = new SizeLimitedInputStream(
-        new BodyInputStream(request, vertx.getOrCreateContext()), limits.maxBodyBytes());
+    BodyInputStream stream = new BodyInputStream(request, vertx.getOrCreateContext());
+    InputStream body = new SizeLimitedInputStream(stream, limits.maxBodyBytes());
     request.resume();
     long started = System.nanoTime();
     vertx.executeBlocking(() -> pipeline.run(type, format, options, body, "http"), false)
         .onComplete(done -> {
           running.decrementAndGet();
+          stream.discardRest();
           if (done.succeeded()) {
             IngestSummary summary = done.result();
             metrics.record(type.kind(), summary, System.nanoTime() - started);

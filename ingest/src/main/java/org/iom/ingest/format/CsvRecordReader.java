@@ -49,7 +49,7 @@ final class CsvRecordReader<T> implements RecordReader<T> {
       CsvRecord header = records.next();
       CsvFields fields = new CsvFields(header, kind);
       int width = header.getFieldCount();
-      RowDelivery<T> delivery = new RowDelivery<>(kind.newDecoder(options), sink);
+      RowDelivery<T> delivery = new RowDelivery<>(kind, options, sink);
       while (records.hasNext()) {
         CsvRecord rec = records.next();
         long line = rec.getStartingLineNumber();

@@ -34,6 +34,13 @@ final class GeoJsonZoneReader implements RecordReader<Zone> {
       new ObjectMapper(JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build());
   private static final JsonFactory JSON = MAPPER.getFactory();
 
+  /**
+   * Larger documents are refused ({@link InputTooLargeException}, 413 over HTTP): the features are
+   * held as a tree, several times the size of the text, so a document of a few hundred MB (the
+   * HTTP body limit) could run the server out of memory. Thousands of detailed zones fit.
+   */
+  static final int MAX_DOCUMENT_BYTES = 16 << 20;
+
   private final ReadOptions options;
 
   GeoJsonZoneReader(ReadOptions options) {
@@ -46,7 +53,7 @@ final class GeoJsonZoneReader implements RecordReader<Zone> {
   public void read(InputStream in, RowSink<Zone> sink) throws InvalidFileException, IOException {
     List<Located> features = new ArrayList<>();
     String type;
-    try (JsonParser p = JSON.createParser(TextInput.open(in, "GeoJSON"))) {
+    try (JsonParser p = JSON.createParser(TextInput.open(new SizeLimitedInputStream(in, MAX_DOCUMENT_BYTES), "GeoJSON"))) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new InvalidFileException("not GeoJSON: the document is a JSON " + (first == JsonToken.START_ARRAY ? "array" : "value")
@@ -87,10 +94,14 @@ final class GeoJsonZoneReader implements RecordReader<Zone> {
     } catch (JsonProcessingException e) {
       throw new InvalidFileException("not GeoJSON: the JSON is not valid at line "
           + line(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+    } catch (InputTooLargeException e) {
+      if (e.limitBytes() != MAX_DOCUMENT_BYTES) throw e; // the caller's own, smaller limit
+      throw new InputTooLargeException(MAX_DOCUMENT_BYTES, "a GeoJSON zone document may be at most " + MAX_DOCUMENT_BYTES
+          + " bytes; split it into several files");
     } catch (CharacterCodingException e) {
       throw TextInput.notUtf8After("GeoJSON", 1, e);
     }
-    RowDelivery<Zone> delivery = new RowDelivery<>(ZoneRows.INSTANCE.newDecoder(options), sink);
+    RowDelivery<Zone> delivery = new RowDelivery<>(ZoneRows.INSTANCE, options, sink);
     for (Located f : features) {
       String problem = describeProblem(f.feature());
       if (problem != null) {

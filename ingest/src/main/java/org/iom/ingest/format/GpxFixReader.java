@@ -29,6 +29,9 @@ import org.iom.ingest.model.Fix;
  * strict mode one bad point fails the file; and it reports no line numbers. Stateless.
  */
 final class GpxFixReader implements RecordReader<Fix> {
+  /** Longest run of bytes between two tags, see {@link TextRunLimit}. */
+  static final int MAX_TEXT_RUN_BYTES = 1 << 20;
+
   private final ReadOptions options;
 
   GpxFixReader(ReadOptions options) {
@@ -38,10 +41,8 @@ final class GpxFixReader implements RecordReader<Fix> {
   @Override
   public void read(InputStream in, RowSink<Fix> sink) throws InvalidFileException, IOException {
     // the JDK's StAX parser closes its input at the end of the document; the caller owns it
-    BufferedInputStream buffered = new BufferedInputStream(new FilterInputStream(in) {
-      @Override
-      public void close() {}
-    }, 8192);
+    TextRunLimit limited = new TextRunLimit(in, MAX_TEXT_RUN_BYTES);
+    BufferedInputStream buffered = new BufferedInputStream(limited, 8192);
     if (isBlank(buffered)) throw new InvalidFileException("the file is empty");
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -49,17 +50,78 @@ final class GpxFixReader implements RecordReader<Fix> {
     try {
       XMLStreamReader xml = factory.createXMLStreamReader(buffered);
       try {
-        new Walk(xml, new RowDelivery<>(FixRows.INSTANCE.newDecoder(options), sink)).run();
+        new Walk(xml, new RowDelivery<>(FixRows.INSTANCE, options, sink)).run();
       } finally {
         xml.close();
       }
     } catch (XMLStreamException e) {
+      if (e.getNestedException() instanceof TextRunTooLong tooLong) throw tooLong.asInvalidFile();
       if (e.getNestedException() instanceof IOException io) throw io;
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
       String msg = e.getMessage() == null ? "" : e.getMessage();
       int at = msg.indexOf("Message: ");
       throw new InvalidFileException("not GPX: the XML is not well-formed"
           + (line > 0 ? " at line " + line : "") + ": " + (at >= 0 ? msg.substring(at + 9) : msg).strip(), e);
+    }
+  }
+
+  /**
+   * Passes bytes through, counting those since the last {@code <} or {@code >}; more than the limit
+   * in one run (text or an attribute value hundreds of MB long) stops the read. The JDK's StAX
+   * parser has no limit of its own on text or attribute length, and builds each as one string, so
+   * one such body ran the server out of memory. Also keeps the caller's stream open: the parser
+   * closes its input at the end of the document.
+   */
+  private static final class TextRunLimit extends FilterInputStream {
+    private final long limit;
+    private long run;
+    private long line = 1;
+
+    TextRunLimit(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) count((byte) b);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) count(b[i]);
+      return n;
+    }
+
+    private void count(byte b) throws TextRunTooLong {
+      if (b == '<' || b == '>') {
+        run = 0;
+      } else if (++run > limit) {
+        throw new TextRunTooLong(limit, line);
+      }
+      if (b == '\n') line++;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class TextRunTooLong extends IOException {
+    private final long limit;
+    private final long line;
+
+    TextRunTooLong(long limit, long line) {
+      super("more than " + limit + " bytes without a tag at line " + line);
+      this.limit = limit;
+      this.line = line;
+    }
+
+    InvalidFileException asInvalidFile() {
+      return new InvalidFileException("not GPX: more than " + limit + " bytes of text or of one attribute without a tag,"
+          + " at line " + line + "; a GPX point's values are a few characters each");
     }
   }
 

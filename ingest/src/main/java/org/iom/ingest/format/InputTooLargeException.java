@@ -11,6 +11,12 @@ public class InputTooLargeException extends IOException {
     this.limitBytes = limitBytes;
   }
 
+  /** With a message that says more, e.g. what was stored before the limit was reached. */
+  public InputTooLargeException(long limitBytes, String message) {
+    super(message);
+    this.limitBytes = limitBytes;
+  }
+
   public long limitBytes() {
     return limitBytes;
   }

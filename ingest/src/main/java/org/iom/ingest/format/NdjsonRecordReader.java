@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -22,10 +21,13 @@ import java.util.Map;
  * means absent. The first line is line 1; blank lines are skipped but counted. A line that is not
  * a JSON object is rejected on its own; only when none of the first {@value #LINES_TO_JUDGE}
  * non-blank lines is JSON at all is the whole input refused as not NDJSON (rejections held back
- * until then are dropped with it). Stateless and thread-safe.
+ * until then are dropped with it). A line longer than {@value #MAX_LINE_CHARS} characters is
+ * rejected without being held in memory. Stateless and thread-safe.
  */
 final class NdjsonRecordReader<T> implements RecordReader<T> {
   static final int LINES_TO_JUDGE = 100;
+  /** Longer lines are rejected unread: a row is a few hundred characters, and memory stays bounded. */
+  static final int MAX_LINE_CHARS = 1 << 20;
   private static final JsonFactory JSON = new JsonFactory();
 
   private final RowKind<T> kind;
@@ -40,8 +42,8 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
 
   @Override
   public void read(InputStream in, RowSink<T> sink) throws InvalidFileException, IOException {
-    BufferedReader lines = new BufferedReader(TextInput.open(in, "NDJSON"), 64 * 1024);
-    RowDelivery<T> delivery = new RowDelivery<>(kind.newDecoder(options), sink);
+    BoundedLines lines = new BoundedLines(TextInput.open(in, "NDJSON"), MAX_LINE_CHARS);
+    RowDelivery<T> delivery = new RowDelivery<>(kind, options, sink);
     ObjectFields fields = new ObjectFields(kind.columns());
     List<Rejection> heldBack = new ArrayList<>();
     boolean sawJson = false;
@@ -50,8 +52,12 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
     try {
       while ((text = lines.readLine()) != null) {
         line++;
-        if (text.isBlank()) continue;
-        LineOutcome outcome = parseObject(text, fields);
+        if (lines.tooLong()) {
+          text = text.substring(0, 200) + "...";
+        } else if (text.isBlank()) {
+          continue;
+        }
+        LineOutcome outcome = lines.tooLong() ? LineOutcome.TOO_LONG : parseObject(text, fields);
         if (outcome.json() && !sawJson) {
           sawJson = true;
           heldBack.forEach(sink::reject);
@@ -92,6 +98,8 @@ final class NdjsonRecordReader<T> implements RecordReader<T> {
    */
   private record LineOutcome(boolean json, String problem) {
     static final LineOutcome USABLE = new LineOutcome(true, null);
+    static final LineOutcome TOO_LONG = new LineOutcome(false, "the line is longer than " + MAX_LINE_CHARS
+        + " characters (a line break missing?); each line must be one JSON object of a few hundred characters");
   }
 
   /** Fills the slots from one line. */

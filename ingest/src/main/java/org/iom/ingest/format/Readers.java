@@ -31,10 +31,15 @@ import org.iom.ingest.model.Zone;
  *       Excel workbook) or gzip archive, UTF-16, binary (contains a NUL byte) or not UTF-8 (e.g.
  *       a Windows-1252 pound sign) is refused as a whole with one message; the first 64 KiB are
  *       checked before any row is read, a bad byte later stops the read where it is found.</li>
- *   <li>Values are trimmed; an empty value is the same as an absent one.</li>
+ *   <li>Values are trimmed; an empty value is the same as an absent one. A row with a NUL
+ *       character or a lone UTF-16 surrogate in any value is rejected (no store can keep it).</li>
+ *   <li>Memory stays bounded: an NDJSON line over 1 MiB is rejected unread; a GPX text or
+ *       attribute over 1 MiB and a GeoJSON zone document over 16 MiB are refused whole (see
+ *       docs/bad-input.md).</li>
  *   <li>Times: ISO-8601 with {@code Z} or an offset, e.g. {@code 2025-03-01T12:34:56Z},
  *       {@code 2025-03-01T12:34:56.123Z}, {@code 2025-03-01T13:34:56+01:00}; stored as UTC. A time
- *       without an offset is refused (its instant would be a guess).</li>
+ *       without an offset is refused (its instant would be a guess), and so is a time or date
+ *       outside the years 1000-9999 (UTC).</li>
  *   <li>Dates ({@code joined_on}, {@code left_on}, {@code offence_date}, {@code conviction_date}):
  *       {@code yyyy-MM-dd}.</li>
  *   <li>Numbers: plain decimals, optionally with an exponent ({@code 51.5}, {@code -0.12},

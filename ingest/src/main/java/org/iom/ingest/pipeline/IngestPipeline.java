@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.iom.ingest.format.InputFormat;
+import org.iom.ingest.format.InputTooLargeException;
 import org.iom.ingest.format.InvalidFileException;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.format.Rejection;
@@ -45,9 +46,16 @@ public final class IngestPipeline {
   }
 
   /**
+   * Reads and stores one input. Nothing is written until the first batch is full (or the input
+   * has ended cleanly), so an input of at most one batch that fails stores nothing at all, not
+   * even its rejected rows. A longer input that fails keeps the batches committed before the
+   * fault; the exception's message then says how many rows that was.
+   *
    * @param source where the input came from, kept with stored rejections (file name, "http")
-   * @throws InvalidFileException the whole input is unusable (rows before the fault are kept)
-   * @throws IOException the input failed or exceeded its size limit
+   * @throws InvalidFileException the whole input is unusable, or the store refused a batch as
+   *     invalid (a row the reader should have rejected); see above for what is kept
+   * @throws IOException the input failed or exceeded its size limit ({@link InputTooLargeException}
+   *     stays one); see above for what is kept
    * @throws StoreUnavailableException the store failed; earlier batches are committed
    */
   public <T> IngestSummary run(
@@ -57,11 +65,37 @@ public final class IngestPipeline {
     try {
       type.reader(format, options).read(in, run);
       run.finish();
-    } catch (InvalidFileException | IOException | RuntimeException e) {
+    } catch (RefusedByStore e) {
+      run.awaitPendingQuietly();
+      throw new InvalidFileException("the store refused a batch of " + type.kind().pathName() + " as invalid: "
+          + e.getMessage() + run.committedNote(), e.getCause());
+    } catch (InvalidFileException e) {
+      run.awaitPendingQuietly();
+      String note = run.committedNote();
+      if (note.isEmpty()) throw e;
+      throw new InvalidFileException(e.getMessage() + note, e);
+    } catch (InputTooLargeException e) {
+      run.awaitPendingQuietly();
+      String note = run.committedNote();
+      if (note.isEmpty()) throw e;
+      throw new InputTooLargeException(e.limitBytes(), e.getMessage() + note);
+    } catch (IOException e) {
+      run.awaitPendingQuietly();
+      String note = run.committedNote();
+      if (note.isEmpty()) throw e;
+      throw new IOException(e.getMessage() + note, e);
+    } catch (RuntimeException e) {
       run.awaitPendingQuietly();
       throw e;
     }
     return run.summary();
+  }
+
+  /** A write failed because the store found a row invalid, not because the store is down. */
+  private static final class RefusedByStore extends RuntimeException {
+    RefusedByStore(IllegalArgumentException cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   /** One input's state: the open batch, the write in flight, and the running totals. */
@@ -75,6 +109,7 @@ public final class IngestPipeline {
     private long accepted;
     private long duplicates;
     private long rejectedCount;
+    private long rejectionsStored;
     private final List<Rejection> reported = new ArrayList<>();
     private final List<IngestSummary.Warning> warnings = new ArrayList<>();
 
@@ -127,7 +162,12 @@ public final class IngestPipeline {
             });
       inFlight = rowsWritten.compose(v -> rejections.isEmpty()
           ? Future.succeededFuture()
-          : store.putRejections(type.kind(), source, rejections));
+          : store.putRejections(type.kind(), source, rejections).map(stored -> {
+              synchronized (this) {
+                rejectionsStored += rejections.size();
+              }
+              return null;
+            }));
     }
 
     private synchronized void count(WriteResult result, long[] batchLines) {
@@ -154,6 +194,7 @@ public final class IngestPipeline {
       try {
         inFlight.toCompletionStage().toCompletableFuture().get();
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof IllegalArgumentException invalid) throw new RefusedByStore(invalid);
         throw new StoreUnavailableException(
             "the store failed while writing " + type.kind().pathName() + ": " + e.getCause().getMessage(),
             e.getCause(), summary());
@@ -169,6 +210,18 @@ public final class IngestPipeline {
       } catch (RuntimeException ignored) {
         // the caller is already failing with the first error
       }
+    }
+
+    /**
+     * What the batches written before a fault left in the store, as a sentence to append to the
+     * fault's message; empty when nothing was written (the input was refused whole).
+     */
+    synchronized String committedNote() {
+      long rows = accepted + duplicates;
+      if (rows == 0 && rejectionsStored == 0) return "";
+      return "; " + rows + " rows before the fault were committed (" + accepted + " accepted, " + duplicates
+          + " duplicates) and " + rejectionsStored + " rejected rows kept; nothing after it was stored: fix the input"
+          + " and re-send it whole (stored rows come back as duplicates)";
     }
 
     synchronized IngestSummary summary() {
