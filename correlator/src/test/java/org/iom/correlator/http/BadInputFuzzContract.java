@@ -25,6 +25,8 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import org.iom.correlator.http.BodyMutator.FuzzCase;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.service.IomService;
 import org.iom.ingest.model.RecordKind;
 import org.iom.ingest.store.Store;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/fuzz-failures/}.
  */
 abstract class BadInputFuzzContract {
+  static final AccessToken ADMIN = AccessToken.of("fuzz-test-admin-token-0123456789abcdef");
   static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
   static final int MAX_BODY_BYTES = 128 << 10;
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -87,7 +90,7 @@ abstract class BadInputFuzzContract {
     var registry = IomService.newRegistry();
     vertx = IomService.newVertx(registry);
     service = IomService.start(vertx, registry, this::openStore, s -> Future.succeededFuture(),
-            InstantSource.fixed(NOW), new ServiceLimits(MAX_BODY_BYTES, 8), "localhost", 0)
+            InstantSource.fixed(NOW), new ServiceLimits(MAX_BODY_BYTES, 8), List.of(Grant.admin(ADMIN)), "localhost", 0)
         .toCompletionStage().toCompletableFuture().join();
     BodyMutator mutator = new BodyMutator(SeedBodies.generate(fixtures), MAX_BODY_BYTES);
 
@@ -147,22 +150,20 @@ abstract class BadInputFuzzContract {
     return false;
   }
 
-  /**
-   * The one place requests are built and sent; an {@code Authorization} header goes here once
-   * the API asks for one.
-   */
+  /** The one place requests are built and sent, as the admin (imports are ADMIN only). */
   private HttpResponse<String> post(FuzzCase c) throws IOException, InterruptedException {
     byte[] body = c.body();
     HttpRequest.BodyPublisher publisher = c.chunked()
         ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
         : HttpRequest.BodyPublishers.ofByteArray(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(c.path())).timeout(REQUEST_TIMEOUT).POST(publisher);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(c.path())).timeout(REQUEST_TIMEOUT).POST(publisher)
+        .header("Authorization", "Bearer " + ADMIN.secret());
     if (c.contentType() != null) request.header("Content-Type", c.contentType());
     return send(request);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET());
+    return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().header("Authorization", "Bearer " + ADMIN.secret()));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

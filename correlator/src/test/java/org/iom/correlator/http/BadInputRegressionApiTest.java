@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.iom.correlator.access.AccessToken;
+import org.iom.correlator.access.Grant;
 import org.iom.correlator.service.IomService;
 import org.iom.ingest.store.memory.MemoryStore;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +30,14 @@ class BadInputRegressionApiTest {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private IomService service;
   private Vertx vertx;
+  static final AccessToken ADMIN = AccessToken.of("bad-input-regression-admin-token-0123456789");
 
   private void start(long maxBodyBytes) {
     var registry = IomService.newRegistry();
     vertx = IomService.newVertx(registry);
     service = IomService.start(vertx, registry, v -> Future.succeededFuture(new MemoryStore()),
             s -> Future.succeededFuture(), InstantSource.fixed(Instant.parse("2025-06-01T00:00:00Z")),
-            new ServiceLimits(maxBodyBytes, 8), "localhost", 0)
+            new ServiceLimits(maxBodyBytes, 8), java.util.List.of(Grant.admin(ADMIN)), "localhost", 0)
         .toCompletionStage().toCompletableFuture().join();
   }
 
@@ -85,7 +88,8 @@ class BadInputRegressionApiTest {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request.timeout(TIMEOUT).header("Authorization", "Bearer " + ADMIN.secret()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
