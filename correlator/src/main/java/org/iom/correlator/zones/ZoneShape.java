@@ -37,6 +37,11 @@ final class ZoneShape {
   private static final double SLACK = 1e-9;
   /** A polygon vertex this close to a segment's line (metres) is a candidate split point. */
   private static final double VERTEX_ON_LINE_M = 1e-6;
+  /**
+   * A point this close to the boundary (metres) is on it, so inside. Without it a segment running
+   * along an edge (a walk from one vertex to the next) would flicker in and out with rounding.
+   */
+  static final double BOUNDARY_SNAP_M = 1e-6;
 
   private final double[][] ringX;
   private final double[][] ringY;
@@ -66,15 +71,22 @@ final class ZoneShape {
     locator = new IndexedPointInAreaLocator(area);
   }
 
-  /** Whether the point is in the closed polygon. */
+  /** Whether the point is in the closed polygon (within {@link #BOUNDARY_SNAP_M} of it counts). */
   boolean covers(double x, double y) {
-    if (!envelope.covers(x, y)) return false;
-    return locator.locate(new Coordinate(x, y)) != Location.EXTERIOR;
+    if (envelope.covers(x, y) && locator.locate(new Coordinate(x, y)) != Location.EXTERIOR) return true;
+    if (x < envelope.getMinX() - BOUNDARY_SNAP_M || x > envelope.getMaxX() + BOUNDARY_SNAP_M
+        || y < envelope.getMinY() - BOUNDARY_SNAP_M || y > envelope.getMaxY() + BOUNDARY_SNAP_M) {
+      return false;
+    }
+    return distanceToBoundary(x, y) <= BOUNDARY_SNAP_M;
   }
 
   /** Distance in metres from the point to the closed polygon (0 inside). */
   double distance(double x, double y) {
-    if (covers(x, y)) return 0;
+    return covers(x, y) ? 0 : distanceToBoundary(x, y);
+  }
+
+  private double distanceToBoundary(double x, double y) {
     double best = Double.POSITIVE_INFINITY;
     for (int r = 0; r < ringX.length; r++) {
       double[] xs = ringX[r];
