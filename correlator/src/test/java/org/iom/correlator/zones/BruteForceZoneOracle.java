@@ -1,5 +1,7 @@
 package org.iom.correlator.zones;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +36,14 @@ final class BruteForceZoneOracle {
   private BruteForceZoneOracle() {}
 
   static List<Run> runs(List<TagAssignment> assignments, Map<String, List<double[]>> fixesByTag) {
+    return runs(ZoneFixtures.OFFENDER, assignments, fixesByTag);
+  }
+
+  /** The offender's runs; fixes as {@code {epoch ms, easting, northing}} per tag. */
+  static List<Run> runs(String offenderId, List<TagAssignment> assignments, Map<String, List<double[]>> fixesByTag) {
     List<Run> runs = new ArrayList<>();
     for (TagAssignment a : assignments) {
-      if (!a.offenderId().equals(ZoneFixtures.OFFENDER)) continue;
+      if (!a.offenderId().equals(offenderId)) continue;
       TreeMap<Long, double[]> kept = new TreeMap<>();
       for (double[] f : fixesByTag.getOrDefault(a.tagId(), List.of())) {
         long t = (long) f[0];
@@ -92,6 +99,36 @@ final class BruteForceZoneOracle {
       }
     }
     if (runStart != Long.MIN_VALUE) out.add(new Sampled(runStart, previous));
+    return out;
+  }
+
+  /** Both ways: every resolvable reported episode is sampled, every resolvable sampled one reported. */
+  static int assertAgrees(String what, List<LicenceEvent> reported, List<Sampled> sampled, long stepMs, long resolvableMs) {
+    int compared = 0;
+    for (LicenceEvent e : reported) {
+      if (e.duration().toMillis() < resolvableMs) continue;
+      long start = e.start().toEpochMilli();
+      long end = e.end().toEpochMilli();
+      Sampled match = sampled.stream()
+          .filter(s -> s.first() - start >= -1 && s.first() - start <= stepMs + 1 && end - s.last() >= -1 && end - s.last() <= stepMs + 1)
+          .findFirst().orElse(null);
+      assertThat(match).as("%s: reported [%s, %s] not sampled; sampled %s", what, e.start(), e.end(), describe(sampled)).isNotNull();
+      compared++;
+    }
+    for (Sampled s : sampled) {
+      if (s.length() < resolvableMs) continue;
+      boolean found = reported.stream().anyMatch(e -> s.first() - e.start().toEpochMilli() >= -1
+          && s.first() - e.start().toEpochMilli() <= stepMs + 1
+          && e.end().toEpochMilli() - s.last() >= -1 && e.end().toEpochMilli() - s.last() <= stepMs + 1);
+      assertThat(found).as("%s: sampled [%s, %s] not reported; reported %s", what, Instant.ofEpochMilli(s.first()),
+          Instant.ofEpochMilli(s.last()), reported).isTrue();
+    }
+    return compared;
+  }
+
+  private static List<String> describe(List<Sampled> sampled) {
+    List<String> out = new ArrayList<>();
+    for (Sampled s : sampled) out.add(Instant.ofEpochMilli(s.first()) + ".." + Instant.ofEpochMilli(s.last()));
     return out;
   }
 

@@ -3,7 +3,6 @@ package org.iom.correlator.zones;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.iom.ingest.model.Zone;
@@ -35,12 +34,13 @@ class DetectorAgreesWithOracleTest {
         LicenceEventKind violation = zone.kind() == ZoneKind.EXCLUSION ? LicenceEventKind.ZONE_EXCLUSION : LicenceEventKind.CURFEW_BREACH;
         List<BruteForceZoneOracle.Sampled> sampled =
             BruteForceZoneOracle.violations(zone, runs, RandomCase.MAX_GAP_MS, c.first - 1000, c.now, STEP_MS);
-        episodesCompared += compare("seed " + seed + " " + zone.zoneId() + " " + zone.kind() + " " + zone.schedule(),
-            of(events, violation), sampled);
+        episodesCompared += BruteForceZoneOracle.assertAgrees("seed " + seed + " " + zone.zoneId() + " " + zone.kind() + " " + zone.schedule(),
+            of(events, violation), sampled, STEP_MS, RESOLVABLE_MS);
         if (zone.kind() == ZoneKind.INCLUSION) {
           List<BruteForceZoneOracle.Sampled> gaps =
               BruteForceZoneOracle.noData(zone, runs, RandomCase.MAX_GAP_MS, c.now, c.first - 1000, c.now, STEP_MS);
-          episodesCompared += compare("seed " + seed + " no data " + zone.schedule(), of(events, LicenceEventKind.CURFEW_NO_DATA), gaps);
+          episodesCompared += BruteForceZoneOracle.assertAgrees("seed " + seed + " no data " + zone.schedule(),
+              of(events, LicenceEventKind.CURFEW_NO_DATA), gaps, STEP_MS, RESOLVABLE_MS);
         }
       }
     }
@@ -112,36 +112,6 @@ class DetectorAgreesWithOracleTest {
 
   private static List<LicenceEvent> of(List<LicenceEvent> events, LicenceEventKind kind) {
     return events.stream().filter(e -> e.kind() == kind).toList();
-  }
-
-  /** Both ways: every resolvable reported episode is sampled, every resolvable sampled one reported. */
-  private static int compare(String what, List<LicenceEvent> reported, List<BruteForceZoneOracle.Sampled> sampled) {
-    int compared = 0;
-    for (LicenceEvent e : reported) {
-      if (e.duration().toMillis() < RESOLVABLE_MS) continue;
-      long start = e.start().toEpochMilli();
-      long end = e.end().toEpochMilli();
-      BruteForceZoneOracle.Sampled match = sampled.stream()
-          .filter(s -> s.first() - start >= -1 && s.first() - start <= STEP_MS + 1 && end - s.last() >= -1 && end - s.last() <= STEP_MS + 1)
-          .findFirst().orElse(null);
-      assertThat(match).as("%s: reported [%s, %s] not sampled; sampled %s", what, e.start(), e.end(), describe(sampled)).isNotNull();
-      compared++;
-    }
-    for (BruteForceZoneOracle.Sampled s : sampled) {
-      if (s.length() < RESOLVABLE_MS) continue;
-      boolean found = reported.stream().anyMatch(e -> s.first() - e.start().toEpochMilli() >= -1
-          && s.first() - e.start().toEpochMilli() <= STEP_MS + 1
-          && e.end().toEpochMilli() - s.last() >= -1 && e.end().toEpochMilli() - s.last() <= STEP_MS + 1);
-      assertThat(found).as("%s: sampled [%s, %s] not reported; reported %s", what, Instant.ofEpochMilli(s.first()),
-          Instant.ofEpochMilli(s.last()), reported).isTrue();
-    }
-    return compared;
-  }
-
-  private static List<String> describe(List<BruteForceZoneOracle.Sampled> sampled) {
-    List<String> out = new ArrayList<>();
-    for (BruteForceZoneOracle.Sampled s : sampled) out.add(Instant.ofEpochMilli(s.first()) + ".." + Instant.ofEpochMilli(s.last()));
-    return out;
   }
 
   private static Zone withGrace(Zone z, int graceS) {
