@@ -26,9 +26,9 @@ public interface AlertStore {
   Future<List<AlertEvent>> syncCrimes(Map<String, List<AlertDraft>> draftsByCrime, Instant now);
 
   /**
-   * Makes the offender's licence-condition alerts that occurred in {@code [from, to)} exactly the
-   * given drafts (each must be of that offender and occur in the interval): created or updated by
-   * key, and every other such alert not yet withdrawn is withdrawn. Idempotent. Atomic.
+   * Creates or updates the offender's licence-condition alerts from the drafts (by key; a draft
+   * may have started before {@code from}), and withdraws every other such alert of the offender
+   * that occurred in {@code [from, to)} and is not withdrawn yet. Idempotent. Atomic.
    */
   Future<List<AlertEvent>> syncLicenceAlerts(String offenderId, Instant from, Instant to, List<AlertDraft> drafts, Instant now);
 

@@ -1,11 +1,13 @@
 package org.iom.correlator.live;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.iom.correlator.zones.LicenceWatch;
 import org.iom.ingest.format.Rejection;
 import org.iom.ingest.model.CohortMembership;
 import org.iom.ingest.model.Crime;
@@ -25,19 +27,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's store: the system of record, with the correlator told of every committed fix,
- * assignment and crime. A write's future completes after the store committed the batch and the
+ * assignment and crime, and the licence watch of every fix, assignment and zone. A write's future completes after the store committed the batch and the
  * correlator re-matched what it changes, so a 200 from ingest means the matches are current. A
  * correlator failure never fails the write (the rows are committed; the correlator retries).
  */
 public final class CorrelatingStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(CorrelatingStore.class);
 
+  /** Zone changes re-evaluate this far back (older episodes stand as they were raised). */
+  public static final Duration ZONE_CHANGE_LOOKBACK = Duration.ofDays(7);
+
   private final Store records;
   private final LiveCorrelator correlator;
+  private final LicenceWatch licences;
 
   public CorrelatingStore(Store records, LiveCorrelator correlator) {
+    this(records, correlator, null);
+  }
+
+  /** @param licences the licence-condition watch told of the same writes, or null for none */
+  public CorrelatingStore(Store records, LiveCorrelator correlator, LicenceWatch licences) {
     this.records = records;
     this.correlator = correlator;
+    this.licences = licences;
   }
 
   public LiveCorrelator correlator() {
@@ -51,12 +63,14 @@ public final class CorrelatingStore implements Store {
 
   @Override
   public Future<WriteResult> putFixes(List<Fix> fixes) {
-    return records.putFixes(fixes).compose(r -> after(r, () -> correlator.fixesCommitted(fixes, r)));
+    return records.putFixes(fixes).compose(r -> after(r, () -> correlator.fixesCommitted(fixes, r)
+        .compose(v -> licences == null ? Future.<Void>succeededFuture() : licences.fixesCommitted(fixes))));
   }
 
   @Override
   public Future<WriteResult> putAssignments(List<TagAssignment> assignments) {
-    return records.putAssignments(assignments).compose(r -> after(r, correlator::assignmentsChanged));
+    return records.putAssignments(assignments).compose(r -> after(r, () -> correlator.assignmentsChanged()
+        .compose(v -> licences == null ? Future.<Void>succeededFuture() : licences.assignmentsCommitted(assignments))));
   }
 
   @Override
@@ -89,7 +103,8 @@ public final class CorrelatingStore implements Store {
 
   @Override
   public Future<WriteResult> putZones(List<Zone> zones) {
-    return records.putZones(zones);
+    if (licences == null) return records.putZones(zones);
+    return records.putZones(zones).compose(r -> after(r, () -> licences.zonesCommitted(zones, ZONE_CHANGE_LOOKBACK)));
   }
 
   @Override
@@ -185,6 +200,7 @@ public final class CorrelatingStore implements Store {
   @Override
   public void close() {
     correlator.close();
+    if (licences != null) licences.close();
     records.close();
   }
 }

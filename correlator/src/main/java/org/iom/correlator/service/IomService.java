@@ -30,6 +30,8 @@ import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.live.LiveCorrelator;
 import org.iom.correlator.live.MatchStore;
 import org.iom.correlator.retention.RetentionPurge;
+import org.iom.correlator.zones.LicenceRule;
+import org.iom.correlator.zones.LicenceWatch;
 import org.iom.ingest.store.Store;
 import org.iom.ingest.store.postgres.PostgresStore;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IomService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IomService.class);
+  /** How often silences and no-data that grow without new data are looked for. */
+  static final Duration LICENCE_TICK = Duration.ofMinutes(5);
 
   private final Vertx vertx;
   private final CorrelatingStore store;
@@ -123,7 +127,10 @@ public final class IomService implements AutoCloseable {
           .compose(live -> {
             registerMetrics(registry, live);
             if (records instanceof PostgresStore pg) schedulePurge(vertx, new RetentionPurge(pg, alerts, correlation.retention(), clock));
-            CorrelatingStore store = new CorrelatingStore(records, live);
+            LicenceWatch licences = new LicenceWatch(records, alerts, feed,
+                LicenceRule.defaults().withMaxGap(correlation.rule().maxGap()), clock);
+            licences.tickEvery(LICENCE_TICK);
+            CorrelatingStore store = new CorrelatingStore(records, live, licences);
             return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits, access)
                 .listen(host, port)
                 .map(server -> new IomService(vertx, store, server, access))
