@@ -11,6 +11,9 @@ JAR=bench/target/benchmarks.jar
 echo "== ingest load runs (PostgreSQL)" >&2
 scripts/with-postgres.sh java -Xmx6g -cp "$JAR" org.iom.bench.IngestLoad > bench/out/ingest.md
 
+echo "== alert delivery load (PostgreSQL, 200 SSE clients)" >&2
+scripts/with-postgres.sh java -Xmx6g -cp "$JAR" org.iom.bench.AlertLoad > bench/out/alerts.md
+
 echo "== JMH: CSV parser" >&2
 java -jar "$JAR" CsvParseBenchmark -rf json -rff bench/out/csv-parse.json > bench/out/csv-parse.txt
 
@@ -42,6 +45,14 @@ PY
   echo "3 runs of \`import\` of a 1.0M-row CSV file; every run writes new keys. Medians."
   echo
   cat bench/out/ingest.md
+  echo
+  echo "## Alert delivery (issue 5)"
+  echo
+  echo "In-process service on PostgreSQL; 100 tags, 2 days of trails stored, then fixes of the next days posted"
+  echo "at 5,000/s as one CSV body a second while crimes are posted one every 100 ms; each stream is an IOM manager's"
+  echo "(clients spread over the managers) and must receive every alert of its caseload exactly once. Target: p99 under 100 ms."
+  echo
+  cat bench/out/alerts.md
   echo
   echo "## CSV parser (JMH)"
   echo
