@@ -129,6 +129,8 @@ public final class IomService implements AutoCloseable {
             if (records instanceof PostgresStore pg) schedulePurge(vertx, new RetentionPurge(pg, alerts, correlation.retention(), clock));
             LicenceWatch licences = new LicenceWatch(records, alerts, feed,
                 LicenceRule.defaults().withMaxGap(correlation.rule().maxGap()), clock);
+            licences.catchUp(CorrelatingStore.ZONE_CHANGE_LOOKBACK)
+                .onFailure(e -> LOG.warn("licence watch: start-up evaluation failed: {}", e.toString()));
             licences.tickEvery(LICENCE_TICK);
             CorrelatingStore store = new CorrelatingStore(records, live, licences);
             return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits, access)

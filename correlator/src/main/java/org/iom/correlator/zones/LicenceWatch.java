@@ -112,6 +112,23 @@ public final class LicenceWatch implements AutoCloseable {
     });
   }
 
+  /**
+   * Evaluates every offender with an assignment over the last {@code lookback}: at start-up, so
+   * data stored while the service was down (or loaded before it listened) raises its alerts.
+   */
+  public Future<Void> catchUp(Duration lookback) {
+    return submit(() -> {
+      List<TagAssignment> all = await(store.assignments());
+      Instant now = clock.instant();
+      Instant from = now.minus(lookback);
+      Set<String> offenders = new TreeSet<>();
+      for (TagAssignment a : all) if (overlaps(a, from.toEpochMilli(), now.toEpochMilli())) offenders.add(a.offenderId());
+      for (String o : offenders) evaluate(o, from, now, all);
+      LOG.info("licence watch: evaluated {} offenders over the last {}", offenders.size(), lookback);
+      return null;
+    });
+  }
+
   /** Evaluates every offender with a tag fitted now over the last {@link #TICK_LOOKBACK}. */
   public Future<Void> tick() {
     return submit(() -> {
