@@ -18,7 +18,7 @@ import org.iom.correlator.access.Role;
 import org.iom.correlator.access.web.AccessRoutes;
 import org.iom.correlator.access.web.AuditTrail;
 import io.vertx.ext.web.Route;
-import org.iom.correlator.report.ReferenceData;
+import org.iom.correlator.report.ReferenceTables;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.model.RecordKind;
 import org.iom.ingest.pipeline.IngestPipeline;
@@ -53,9 +53,16 @@ public final class ApiServer {
   private final InstantSource clock;
   private final ServiceLimits limits;
   private final Access access;
+  private final ReferenceTables reference;
 
   public ApiServer(Vertx vertx, Store store, MatchStore matches, AlertAccess alerts, PrometheusMeterRegistry registry,
       InstantSource clock, ServiceLimits limits, Access access) {
+    this(vertx, store, matches, alerts, registry, clock, limits, access, ReferenceTables.inMemory());
+  }
+
+  public ApiServer(Vertx vertx, Store store, MatchStore matches, AlertAccess alerts, PrometheusMeterRegistry registry,
+      InstantSource clock, ServiceLimits limits, Access access, ReferenceTables reference) {
+    this.reference = reference;
     this.vertx = vertx;
     this.store = store;
     this.matches = matches;
@@ -106,7 +113,9 @@ public final class ApiServer {
     }
     guard.allow(router.get("/v1/offenders/:id/trail"), Role.IOM_MANAGER, Role.INVESTIGATOR)
         .handler(new TrailHandler(store, viewers, audit, rule));
-    guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, ReferenceData.builtIn()));
+    guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, reference::current));
+    Route upload = router.put("/v1/reference/:kind").handler(BodyHandler.create().setBodyLimit(ReferenceUploadHandler.MAX_BYTES));
+    guard.allow(upload, Role.ADMIN).handler(new ReferenceUploadHandler(reference, clock));
     router.get("/health").handler(new HealthHandler(store, monitor));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

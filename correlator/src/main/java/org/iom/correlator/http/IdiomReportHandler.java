@@ -14,6 +14,7 @@ import org.iom.correlator.report.IdiomCsvZipWriter;
 import org.iom.correlator.report.IdiomHtmlWriter;
 import org.iom.correlator.report.IdiomJsonWriter;
 import org.iom.correlator.report.IdiomRequest;
+import java.util.function.Supplier;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.correlator.report.ReportView;
 import org.iom.ingest.store.Store;
@@ -27,9 +28,10 @@ import org.iom.ingest.store.Store;
 final class IdiomReportHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final Store store;
-  private final ReferenceData reference;
+  private final Supplier<ReferenceData> reference;
 
-  IdiomReportHandler(Vertx vertx, Store store, ReferenceData reference) {
+  /** @param reference the reference data in force when a report is asked for (admins may replace it) */
+  IdiomReportHandler(Vertx vertx, Store store, Supplier<ReferenceData> reference) {
     this.vertx = vertx;
     this.store = store;
     this.reference = reference;
@@ -55,7 +57,7 @@ final class IdiomReportHandler implements Handler<RoutingContext> {
     }
     store.memberships()
         .compose(memberships -> store.offences().compose(offences -> vertx.executeBlocking(() -> {
-          ReportView view = ReportView.partner(new IdiomCalculator(reference).compute(memberships, offences, request),
+          ReportView view = ReportView.partner(new IdiomCalculator(reference.get()).compute(memberships, offences, request),
               ReportView.DEFAULT_THRESHOLD);
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           switch (format) {

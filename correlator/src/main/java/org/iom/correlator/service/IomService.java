@@ -29,6 +29,7 @@ import org.iom.correlator.live.CorrelatingStore;
 import org.iom.correlator.live.CorrelationSettings;
 import org.iom.correlator.live.LiveCorrelator;
 import org.iom.correlator.live.MatchStore;
+import org.iom.correlator.report.ReferenceTables;
 import org.iom.correlator.retention.RetentionPurge;
 import org.iom.correlator.zones.LicenceRule;
 import org.iom.correlator.zones.LicenceWatch;
@@ -133,8 +134,10 @@ public final class IomService implements AutoCloseable {
                 .onFailure(e -> LOG.warn("licence watch: start-up evaluation failed: {}", e.toString()));
             licences.tickEvery(LICENCE_TICK);
             CorrelatingStore store = new CorrelatingStore(records, live, licences);
-            return new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock, limits, access)
-                .listen(host, port)
+            Future<ReferenceTables> reference = records instanceof PostgresStore pg
+                ? ReferenceTables.load(pg.pool()) : Future.succeededFuture(ReferenceTables.inMemory());
+            return reference.compose(tables -> new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock,
+                    limits, access, tables).listen(host, port))
                 .map(server -> new IomService(vertx, store, server, access))
                 .onFailure(e -> live.close());
           })
