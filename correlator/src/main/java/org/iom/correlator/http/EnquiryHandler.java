@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.iom.correlator.access.web.AuditTrail;
 import org.iom.correlator.live.LiveCorrelator;
+import io.vertx.core.Future;
+import java.util.List;
+import org.iom.correlator.match.Match;
 import org.iom.correlator.match.MatchFormat;
+import org.iom.correlator.zones.PolygonTarget;
+import org.iom.ingest.format.Readers;
 import org.iom.ingest.geo.BritishNationalGrid;
 import org.iom.ingest.geo.GridPoint;
 import org.iom.ingest.geo.Position;
@@ -18,7 +23,9 @@ import org.iom.ingest.model.Crime;
 /**
  * {@code POST /v1/enquiries}: an investigator's question — who was near this place at this time —
  * answered by the same engine and rule as a crime. Body:
- * {@code {"crime_ref", "purpose", "location": {"lat","lon"} | {"easting","northing"}, "from", "to", "radius_m"}}.
+ * {@code {"crime_ref", "purpose", "location": {"lat","lon"} | {"easting","northing"} | a GeoJSON Polygon, "from", "to", "radius_m"}}.
+ * For a polygon, distance is to the polygon (0 inside) and time within {@code radius_m} is solved
+ * against the polygon grown by it ({@link PolygonTarget}).
  * {@code from}/{@code to} play the crime's committed span (the rule's buffer is added either
  * side; each match states the window searched); {@code radius_m} is optional (the rule's default
  * otherwise). A crime reference and a purpose are required: every enquiry is for a stated
@@ -53,7 +60,10 @@ final class EnquiryHandler implements Handler<RoutingContext> {
       return;
     }
     String purpose = body.getString("purpose").strip();
-    correlator.enquire(question)
+    PolygonTarget area = areaOf(body);
+    Future<List<Match>> answer = area == null ? correlator.enquire(question)
+        : correlator.enquire(question, area, area.extentM());
+    answer
         .compose(matches -> audit.record(ctx, matches.size() == 1 ? matches.get(0).offenderId() : null, question.crimeRef(),
             purpose, matches.size()).map(recorded -> matches))
         .onSuccess(matches -> {
@@ -77,11 +87,13 @@ final class EnquiryHandler implements Handler<RoutingContext> {
     if (!(where instanceof JsonObject location)) {
       throw new IllegalArgumentException("location is required: {\"lat\",\"lon\"} or {\"easting\",\"northing\"}");
     }
+    Position at;
     if (location.containsKey("type")) {
-      throw new IllegalArgumentException("a GeoJSON polygon location is not supported yet; give a point"
-          + " ({\"lat\",\"lon\"} or {\"easting\",\"northing\"}) and a radius_m that covers the area");
+      PolygonTarget area = new PolygonTarget(Readers.gridArea(location.encode()));
+      at = Position.ofGrid(area.centreEasting(), area.centreNorthing());
+    } else {
+      at = position(location);
     }
-    Position at = position(location);
     Double radius = null;
     if (body.getValue("radius_m") != null) {
       if (!(body.getValue("radius_m") instanceof Number n) || !(n.doubleValue() > 0) || n.doubleValue() > 50_000) {
@@ -90,6 +102,12 @@ final class EnquiryHandler implements Handler<RoutingContext> {
       radius = n.doubleValue();
     }
     return new Crime(crimeRef, "ENQUIRY", from, to, at, "enquiry", radius);
+  }
+
+  /** The enquiry's area when its location is a GeoJSON polygon, else null (a point). */
+  private static PolygonTarget areaOf(JsonObject body) {
+    JsonObject location = body.getJsonObject("location");
+    return location.containsKey("type") ? new PolygonTarget(Readers.gridArea(location.encode())) : null;
   }
 
   private static Position position(JsonObject location) {

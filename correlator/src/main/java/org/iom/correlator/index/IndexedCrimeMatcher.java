@@ -7,6 +7,7 @@ import org.iom.correlator.match.CrimeSearch;
 import org.iom.correlator.match.EvidenceCollector;
 import org.iom.correlator.match.Match;
 import org.iom.correlator.match.MatchRule;
+import org.iom.correlator.match.SearchTarget;
 import org.iom.ingest.model.Crime;
 
 /**
@@ -35,7 +36,15 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
 
   @Override
   public List<Match> match(Crime crime) {
-    CrimeSearch search = CrimeSearch.of(crime, rule);
+    return match(CrimeSearch.of(crime, rule));
+  }
+
+  @Override
+  public List<Match> match(Crime crime, SearchTarget target, double extentM) {
+    return match(CrimeSearch.of(crime, rule, target, extentM));
+  }
+
+  private List<Match> match(CrimeSearch search) {
     TrailIndex.Snapshot snap = index.snapshot();
     long slotMillis = index.slotMillis();
     long k0 = Math.max(Math.floorDiv(search.fromMillis(), slotMillis), snap.firstSlot);
@@ -68,7 +77,7 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
   private static int[] candidateTags(TrailIndex.Snapshot snap, CrimeSearch s, long k0, long k1) {
     // Centimetres, widened by 1 cm so rounding can never drop a true candidate.
     double cx = s.easting() * 100, cy = s.northing() * 100;
-    double r = s.radiusM() * 100 + 1, g = s.gapRadiusM() * 100 + 1;
+    double r = (s.radiusM() + s.extentM()) * 100 + 1, g = (s.gapRadiusM() + s.extentM()) * 100 + 1;
     double loX = cx - r, hiX = cx + r, loY = cy - r, hiY = cy + r;
     double gLoX = cx - g, gHiX = cx + g, gLoY = cy - g, gHiY = cy + g;
     int[] out = new int[8];

@@ -23,6 +23,7 @@ import org.iom.correlator.index.TrailIndex;
 import org.iom.correlator.match.CrimeMatcher;
 import org.iom.correlator.match.Match;
 import org.iom.correlator.match.MatchRule;
+import org.iom.correlator.match.SearchTarget;
 import org.iom.ingest.model.Crime;
 import org.iom.ingest.model.Fix;
 import org.iom.ingest.model.Tag;
@@ -178,6 +179,18 @@ public final class LiveCorrelator implements AutoCloseable {
     return submit(() -> {
       ensureLoaded();
       return isHot(question) ? hotMatcher.match(question) : coldMatch(question);
+    });
+  }
+
+  /**
+   * As {@link #enquire(Crime)}, measuring distance to another target (an area): the question's
+   * location is the target's centre, which it reaches {@code extentM} from.
+   */
+  public Future<List<Match>> enquire(Crime question, SearchTarget target, double extentM) {
+    return submit(() -> {
+      ensureLoaded();
+      if (isHot(question)) return hotMatcher.match(question, target, extentM);
+      return coldIndex(question).matcher(rule).match(question, target, extentM);
     });
   }
 
@@ -371,6 +384,11 @@ public final class LiveCorrelator implements AutoCloseable {
 
   /** A crime older than the hot window: its tags' trails come from the store through the cache. */
   private List<Match> coldMatch(Crime crime) {
+    return coldIndex(crime).matcher(rule).match(crime);
+  }
+
+  /** A throwaway index of the trails of every tag assigned during the crime's window, from the store. */
+  private TrailIndex coldIndex(Crime crime) {
     long w0 = crimes.start(crime);
     long w1 = crimes.end(crime);
     long from = w0 - rule.maxGapMillis();
@@ -385,7 +403,7 @@ public final class LiveCorrelator implements AutoCloseable {
       TrailColumns trail = cold.around(tag, from, to);
       if (trail.size() > 0) builder.add(tag, trail.epochMillis(), trail.easting(), trail.northing(), trail.size());
     }
-    return builder.assignments(assignments.values()).build().matcher(rule).match(crime);
+    return builder.assignments(assignments.values()).build();
   }
 
   private boolean isHot(Crime crime) {

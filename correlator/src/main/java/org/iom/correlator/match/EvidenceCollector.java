@@ -61,9 +61,9 @@ public final class EvidenceCollector {
       int[] assignment, String[] offenderOfAssignment, int n) {
     final long w0 = search.fromMillis();
     final long w1 = search.toMillis();
-    final double cx = search.easting();
-    final double cy = search.northing();
+    final SearchTarget target = search.target();
     final double r = search.radiusM();
+    final double[] closest = new double[2];
     for (int i = 0; i < n; i++) {
       int a = assignment[i];
       if (a < 0) continue;
@@ -71,7 +71,7 @@ public final class EvidenceCollector {
       long ta = epochMillis[i];
       if (ta >= w0 && ta <= w1) {
         ev = evidenceOf(offenderOfAssignment[a]);
-        double d = SegmentGeometry.distance(easting[i], northing[i], cx, cy);
+        double d = target.distance(easting[i], northing[i]);
         ev.offerWindowPoint(d, ta, tagId);
         if (d <= r) ev.fixesWithin++;
       }
@@ -83,15 +83,14 @@ public final class EvidenceCollector {
         if (lo > hi) continue;
         if (ev == null) ev = evidenceOf(offenderOfAssignment[a]);
         double ax = easting[i], ay = northing[i], bx = easting[i + 1], by = northing[i + 1];
-        double at = SegmentGeometry.closestApproachTime(ta, ax, ay, tb, bx, by, cx, cy, lo, hi);
-        double d = SegmentGeometry.closestApproachDistance(ta, ax, ay, tb, bx, by, cx, cy, lo, hi);
-        ev.offerWindowPoint(d, at, tagId);
-        ev.withinMillis += SegmentGeometry.timeInsideCircle(ta, ax, ay, tb, bx, by, cx, cy, r, lo, hi);
+        target.closestApproach(ta, ax, ay, tb, bx, by, lo, hi, closest);
+        ev.offerWindowPoint(closest[0], closest[1], tagId);
+        ev.withinMillis += target.millisWithin(ta, ax, ay, tb, bx, by, r, lo, hi);
       } else if (ta < w1 && tb > w0) {
         if (ev == null) ev = evidenceOf(offenderOfAssignment[a]);
         ev.gapMillis += SegmentGeometry.overlapMillis(ta, tb, w0, w1);
-        ev.offerGapEdge(SegmentGeometry.distance(easting[i], northing[i], cx, cy), ta, tagId, search.gapRadiusM());
-        ev.offerGapEdge(SegmentGeometry.distance(easting[i + 1], northing[i + 1], cx, cy), tb, tagId, search.gapRadiusM());
+        ev.offerGapEdge(target.distance(easting[i], northing[i]), ta, tagId, search.gapRadiusM());
+        ev.offerGapEdge(target.distance(easting[i + 1], northing[i + 1]), tb, tagId, search.gapRadiusM());
       }
     }
   }

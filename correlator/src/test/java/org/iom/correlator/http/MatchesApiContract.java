@@ -161,6 +161,30 @@ abstract class MatchesApiContract {
     }
     assertThat(client.get("/v1/matches?crime_ref=OP-LANTERN-7").status()).isEqualTo(404);
 
+    // The same question about a 40 m square around the crime: the offender is still present, and
+    // no farther from the square than from its centre.
+    JsonArray ring = new JsonArray();
+    double e = crime.location().easting(), n = crime.location().northing();
+    for (double[] c : new double[][] {{e - 20, n - 20}, {e + 20, n - 20}, {e + 20, n + 20}, {e - 20, n + 20}, {e - 20, n - 20}}) {
+      var ll = org.iom.ingest.geo.BritishNationalGrid.toLatLon(c[0], c[1]);
+      ring.add(new JsonArray().add(ll.lon()).add(ll.lat()));
+    }
+    JsonObject square = new JsonObject().put("type", "Polygon").put("coordinates", new JsonArray().add(ring));
+    HttpTestClient.Response byArea = client.post("/v1/enquiries", "application/json", enquiry.copy().put("location", square).encode());
+    assertThat(byArea.status()).as(byArea.body()).isEqualTo(200);
+    JsonObject areaMatch = byArea.json().getJsonArray("matches").stream().map(o -> (JsonObject) o)
+        .filter(m -> m.getString("offender_id").equals(present.offenderId())).findFirst().orElseThrow();
+    JsonObject pointMatch = fromCrime.stream().map(o -> (JsonObject) o)
+        .filter(m -> m.getString("offender_id").equals(present.offenderId())).findFirst().orElseThrow();
+    assertThat(areaMatch.getString("kind")).isEqualTo("PRESENT");
+    assertThat(areaMatch.getDouble("closest_m")).isLessThanOrEqualTo(pointMatch.getDouble("closest_m"));
+    assertThat(areaMatch.getDouble("minutes_within")).isGreaterThanOrEqualTo(pointMatch.getDouble("minutes_within"));
+    HttpTestClient.Response line = client.post("/v1/enquiries", "application/json", enquiry.copy()
+        .put("location", new JsonObject().put("type", "LineString").put("coordinates", new JsonArray().add(ring.getJsonArray(0))
+            .add(ring.getJsonArray(1)))).encode());
+    assertThat(line.status()).isEqualTo(400);
+    assertThat(line.json().getString("error")).contains("Polygon");
+
     HttpTestClient.Response noPurpose = client.post("/v1/enquiries", "application/json", enquiry.copy().put("purpose", " ").encode());
     assertThat(noPurpose.status()).isEqualTo(400);
     assertThat(noPurpose.json().getString("error")).contains("purpose is required");

@@ -161,4 +161,18 @@ public final class Readers {
     return new IllegalArgumentException(kind + " cannot be read from " + format + " (" + format.mediaType()
         + "); send " + accepted);
   }
+
+  /**
+   * A GeoJSON Polygon or MultiPolygon geometry in WGS84 {@code [lon, lat]}, checked as zones are
+   * (valid, inside Great Britain) and projected to EPSG:27700 metres, e.g. an enquiry's area.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static org.locationtech.jts.geom.Geometry gridArea(String geoJsonGeometry) {
+    try {
+      return ZoneRows.area(geoJsonGeometry);
+    } catch (BadRowException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
 }

@@ -63,6 +63,11 @@ final class ZoneRows extends RowKind<Zone> {
     }
   }
 
+  /** A polygon geometry read from GeoJSON, checked and projected to grid metres. */
+  static Geometry area(String geoJson) {
+    return toGrid(readPolygon(geoJson));
+  }
+
   private static Geometry readPolygon(String geoJson) {
     Geometry g;
     try {
