@@ -14,27 +14,35 @@ import org.iom.correlator.report.IdiomCsvZipWriter;
 import org.iom.correlator.report.IdiomHtmlWriter;
 import org.iom.correlator.report.IdiomJsonWriter;
 import org.iom.correlator.report.IdiomRequest;
+import io.vertx.core.Future;
 import java.util.function.Supplier;
+import org.iom.correlator.access.Role;
+import org.iom.correlator.access.web.AuditTrail;
+import org.iom.correlator.access.web.Callers;
+import org.iom.correlator.report.IdiomReport;
 import org.iom.correlator.report.ReferenceData;
 import org.iom.correlator.report.ReportView;
 import org.iom.ingest.store.Store;
 
 /**
  * {@code GET /v1/reports/idiom?cohort=FIXED&as_of=2025-03-31&price_year=2024-25&format=json|csv|html}:
- * the IDIOM report over the stored memberships and proven offences, in the partner view
- * (aggregates only, cells under 5 suppressed) until access control can tell who is asking.
- * The computation runs on a worker thread.
+ * the IDIOM report over the stored memberships and proven offences. A PARTNER gets the partner
+ * view (aggregates only, cells under 5 suppressed); IOM managers and admins get the full view with
+ * per-offender rows (offender ids, no names), and that read is audited. The computation runs on a
+ * worker thread.
  */
 final class IdiomReportHandler implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final Store store;
   private final Supplier<ReferenceData> reference;
+  private final AuditTrail audit;
 
   /** @param reference the reference data in force when a report is asked for (admins may replace it) */
-  IdiomReportHandler(Vertx vertx, Store store, Supplier<ReferenceData> reference) {
+  IdiomReportHandler(Vertx vertx, Store store, Supplier<ReferenceData> reference, AuditTrail audit) {
     this.vertx = vertx;
     this.store = store;
     this.reference = reference;
+    this.audit = audit;
   }
 
   @Override
@@ -55,10 +63,11 @@ final class IdiomReportHandler implements Handler<RoutingContext> {
       ctx.fail(new ApiError(400, "format '" + format + "' is not one of json, csv, html"));
       return;
     }
+    boolean partner = Callers.of(ctx).role() == Role.PARTNER;
     store.memberships()
         .compose(memberships -> store.offences().compose(offences -> vertx.executeBlocking(() -> {
-          ReportView view = ReportView.partner(new IdiomCalculator(reference.get()).compute(memberships, offences, request),
-              ReportView.DEFAULT_THRESHOLD);
+          IdiomReport report = new IdiomCalculator(reference.get()).compute(memberships, offences, request);
+          ReportView view = partner ? ReportView.partner(report, ReportView.DEFAULT_THRESHOLD) : ReportView.full(report);
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           switch (format) {
             case "csv" -> new IdiomCsvZipWriter().write(view, out);
@@ -67,6 +76,9 @@ final class IdiomReportHandler implements Handler<RoutingContext> {
           }
           return out.toByteArray();
         })))
+        // The full view lists offenders: that read is audited like any other personal data.
+        .compose(bytes -> partner ? Future.succeededFuture(bytes)
+            : audit.record(ctx, null, null, "IDIOM report (full view)", 0).map(recorded -> bytes))
         .onSuccess(bytes -> ctx.response()
             .putHeader("Content-Type", switch (format) {
               case "csv" -> "application/zip";
