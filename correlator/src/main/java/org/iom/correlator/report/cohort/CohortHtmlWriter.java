@@ -43,7 +43,8 @@ public final class CohortHtmlWriter {
     h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">Europe/London days ").append(q.from())
         .append(" to ").append(q.to().minusDays(1)).append(" inclusive &middot; generated ").append(q.generatedAt())
         .append(" &middot; expected cadence ").append(q.cadence().toSeconds()).append(" s &middot; max gap ")
-        .append(q.maxGap().toSeconds() / 60.0).append(" min</p>\n");
+        .append(q.maxGap().toSeconds() % 60 == 0 ? q.maxGap().toMinutes() + " min" : q.maxGap().toSeconds() + " s")
+        .append("</p>\n");
     if (q.periodRunning()) {
       h.append("<p class=\"flag\">The period had not ended when this report was made: figures are provisional.</p>\n");
     }
@@ -86,7 +87,7 @@ public final class CohortHtmlWriter {
         .append(view.count("crimes.offenders_matched", r.crimes().offendersMatched())).append(" offenders on the scheme");
     if (r.alerts().available()) {
       h.append("; ").append(view.count("alerts.crime.by_outcome.POSITIVE_LINE_OF_ENQUIRY",
-          r.alerts().crime().byOutcome().get(AlertOutcome.POSITIVE_LINE_OF_ENQUIRY))).append(" positive lines of enquiry");
+          r.alerts().crime().byOutcome().get(AlertOutcome.POSITIVE_LINE_OF_ENQUIRY))).append(" positive line(s) of enquiry");
     }
     h.append(".</p>\n");
   }
@@ -137,12 +138,18 @@ public final class CohortHtmlWriter {
     row(h, "Matches in all", view.count("matches.total", r.crimes().matches()));
     h.append("</tbody></table>\n");
     if (!r.alerts().available()) return;
-    h.append("<h3>Alerts by outcome</h3>\n<table><thead><tr><th></th>");
-    for (AlertOutcome o : AlertOutcome.values()) h.append("<th class=\"num\">").append(outcomeLabel(o)).append("</th>");
-    h.append("<th class=\"num\">Total</th><th class=\"num\">of open: new</th><th class=\"num\">acknowledged</th>"
-        + "<th class=\"num\">Withdrawn</th></tr></thead><tbody>");
-    alertRow(h, view, "Crime alerts", "alerts.crime", r.alerts().crime());
-    alertRow(h, view, "Licence-condition alerts", "alerts.licence", r.alerts().licence());
+    AlertGroup crime = r.alerts().crime();
+    AlertGroup licence = r.alerts().licence();
+    h.append("<h3>Alerts by outcome</h3>\n<table><thead><tr><th></th><th class=\"num\">Crime alerts</th>"
+        + "<th class=\"num\">Licence-condition alerts</th></tr></thead><tbody>");
+    for (AlertOutcome o : AlertOutcome.values()) {
+      alertRow(h, view, outcomeLabel(o), ".by_outcome." + o, crime.byOutcome().get(o), licence.byOutcome().get(o));
+    }
+    alertRow(h, view, "&nbsp;&nbsp;of which NEW", ".open_new", crime.newAlerts(), licence.newAlerts());
+    alertRow(h, view, "&nbsp;&nbsp;of which ACKNOWLEDGED", ".open_acknowledged", crime.acknowledged(),
+        licence.acknowledged());
+    alertRow(h, view, "<b>Total</b>", ".total", crime.total(), licence.total());
+    alertRow(h, view, "Withdrawn (not in total)", ".withdrawn", crime.withdrawn(), licence.withdrawn());
     h.append("</tbody></table>\n<table><thead><tr><th>Licence-condition alert kind</th><th class=\"num\">Alerts</th>"
         + "</tr></thead><tbody>");
     for (Map.Entry<AlertKind, Integer> e : r.alerts().licenceByKind().entrySet()) {
@@ -162,13 +169,10 @@ public final class CohortHtmlWriter {
     h.append("</div>\n");
   }
 
-  private static void alertRow(StringBuilder h, CohortView view, String label, String p, AlertGroup g) {
+  private static void alertRow(StringBuilder h, CohortView view, String label, String field, int crime, int licence) {
     h.append("<tr><th>").append(label).append("</th>");
-    for (AlertOutcome o : AlertOutcome.values()) td(h, view.count(p + ".by_outcome." + o, g.byOutcome().get(o)));
-    td(h, view.count(p + ".total", g.total()));
-    td(h, view.count(p + ".open_new", g.newAlerts()));
-    td(h, view.count(p + ".open_acknowledged", g.acknowledged()));
-    td(h, view.count(p + ".withdrawn", g.withdrawn()));
+    td(h, view.count("alerts.crime" + field, crime));
+    td(h, view.count("alerts.licence" + field, licence));
     h.append("</tr>");
   }
 
