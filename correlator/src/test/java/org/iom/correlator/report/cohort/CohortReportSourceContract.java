@@ -12,33 +12,39 @@ import java.util.TreeMap;
 import org.iom.correlator.alert.Alert;
 import org.iom.correlator.alert.AlertDraft;
 import org.iom.correlator.alert.AlertStatus;
-import org.iom.correlator.alert.MemoryAlertStore;
-import org.iom.correlator.live.MemoryMatchStore;
+import org.iom.correlator.alert.AlertStore;
+import org.iom.correlator.live.MatchStore;
 import org.iom.correlator.match.Match;
 import org.iom.correlator.report.CohortScope;
-import org.iom.ingest.store.memory.MemoryStore;
+import org.iom.ingest.store.Store;
 import org.junit.jupiter.api.Test;
 
 /**
  * The report gathered from stores (fixes streamed by {@code scanFixes} plus the edge fixes either
  * side of the period) is the report computed from the same data as lists.
  */
-class CohortReportSourceTest {
+abstract class CohortReportSourceContract {
+  /** Empty stores of one kind: records, matches beside them, alerts. */
+  record Stores(Store records, MatchStore matches, AlertStore alerts) {}
+
+  abstract Stores emptyStores();
+
   private static final Instant NOW = Instant.parse("2025-03-25T00:00:00Z");
 
   @Test
   void storesGiveTheSameReportAsLists() {
-    MemoryStore store = new MemoryStore();
+    Stores stores = emptyStores();
+    Store store = stores.records();
     join(store.putMemberships(CohortSample.memberships()));
     join(store.putOffenders(CohortSample.offenders()));
     join(store.putAssignments(CohortSample.assignments()));
     join(store.putFixes(CohortSample.fixes()));
     join(store.putCrimes(CohortSample.crimes()));
-    MemoryMatchStore matches = new MemoryMatchStore();
+    MatchStore matches = stores.matches();
     Map<String, List<Match>> byCrime = new TreeMap<>();
     for (Match m : CohortSample.matches()) byCrime.computeIfAbsent(m.crimeRef(), k -> new ArrayList<>()).add(m);
     join(matches.replace(byCrime));
-    MemoryAlertStore alerts = new MemoryAlertStore();
+    AlertStore alerts = stores.alerts();
     for (Alert a : CohortSample.alerts()) store(alerts, a);
 
     for (CohortScope scope : CohortScope.values()) {
@@ -56,16 +62,16 @@ class CohortReportSourceTest {
 
   @Test
   void withoutAnAlertStoreAlertsAreUnavailable() {
-    MemoryStore store = new MemoryStore();
-    join(store.putMemberships(CohortSample.memberships()));
-    CohortReport r = join(new CohortReportSource(store, new MemoryMatchStore(), null)
+    Stores stores = emptyStores();
+    join(stores.records().putMemberships(CohortSample.memberships()));
+    CohortReport r = join(new CohortReportSource(stores.records(), stores.matches(), null)
         .report(CohortSample.request(CohortScope.FIXED)));
     assertThat(r.alerts().available()).isFalse();
     assertThat(r.people().onScheme()).isEqualTo(4);
   }
 
   /** Re-creates a sample alert through the workflow (its id and times differ; the report shows neither). */
-  private static void store(MemoryAlertStore alerts, Alert a) {
+  private static void store(AlertStore alerts, Alert a) {
     join(alerts.apply(List.of(new AlertDraft(a.key(), a.kind(), a.offenderId(), a.crimeRef(), a.zoneId(),
         a.occurredAt(), new JsonObject())), List.of(), NOW));
     long id = join(alerts.find(org.iom.correlator.alert.AlertQuery.all())).stream()
@@ -77,7 +83,7 @@ class CohortReportSourceTest {
     if (a.withdrawnAt() != null) join(alerts.apply(List.of(), List.of(a.key()), NOW));
   }
 
-  private static <T> T join(Future<T> f) {
+  static <T> T join(Future<T> f) {
     return f.toCompletionStage().toCompletableFuture().join();
   }
 }
