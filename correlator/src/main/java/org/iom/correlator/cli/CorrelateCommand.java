@@ -49,8 +49,8 @@ import picocli.CommandLine.Option;
 final class CorrelateCommand implements Callable<Integer> {
   private static final int REJECTIONS_SHOWN = 10;
   /** Everything the stores can hold (years 1000 to 9999). */
-  private static final Instant ALL_FROM = Instant.parse("1000-01-01T00:00:00Z");
-  private static final Instant ALL_TO = Instant.parse("9999-12-31T23:59:59Z");
+  static final Instant ALL_FROM = Instant.parse("1000-01-01T00:00:00Z");
+  static final Instant ALL_TO = Instant.parse("9999-12-31T23:59:59Z");
 
   @Option(names = "--fixes", required = true, paramLabel = "FILE", description = "Fixes (CSV, NDJSON or GPX).")
   Path fixes;
@@ -99,7 +99,7 @@ final class CorrelateCommand implements Callable<Integer> {
   }
 
   /** Reads one file into the store; reports its rejections; throws when the file is unusable. */
-  private static void load(IngestPipeline pipeline, RecordType<?> type, Path file, PrintStream err) {
+  static void load(IngestPipeline pipeline, RecordType<?> type, Path file, PrintStream err) {
     InputFormat format = InputFormat.fromFileName(file.getFileName().toString()).filter(type::supports)
         .orElseThrow(() -> new IllegalArgumentException(file + ": cannot read " + type.kind().pathName()
             + " from a file with this extension; use " + type.mediaTypes()));
@@ -121,7 +121,7 @@ final class CorrelateCommand implements Callable<Integer> {
     if (summary.duplicates() > 0) err.println(file + ": " + summary.duplicates() + " duplicate rows ignored");
   }
 
-  private static TrailIndex buildIndex(MemoryStore store, MatchRule rule) {
+  static TrailIndex buildIndex(MemoryStore store, MatchRule rule) {
     TrailIndex.Builder builder = TrailIndex.builder().maxGap(rule.maxGap());
     store.scanFixes(ALL_FROM, ALL_TO, batch -> addByTag(builder, batch))
         .toCompletionStage().toCompletableFuture().join();

@@ -36,14 +36,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code report}: reports from files, without a database. {@code report idiom} writes the IDIOM
- * cost-of-crime report (JSON, CSV zip or printable HTML).
+ * cost-of-crime report (JSON, CSV zip or printable HTML); {@code report cohort} ({@link CohortReportCommand})
+ * the cohort report.
  *
  * <p>Reading the memberships and offences files is supplied by the caller (the application
  * wires the ingest readers in), so this class knows nothing about file formats beyond the
  * reference tables. A reader function throws {@link UncheckedIOException} or
  * {@link IllegalArgumentException} with a message naming the file and line when a file is unusable.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports for probation partners and analysts.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports for probation partners and analysts.",
+    subcommands = CohortReportCommand.class)
 public final class ReportCommand {
   private final Function<Path, List<CohortMembership>> readMemberships;
   private final Function<Path, List<ProvenOffence>> readOffences;

@@ -114,6 +114,8 @@ public final class ApiServer {
     guard.allow(router.get("/v1/offenders/:id/trail"), Role.IOM_MANAGER, Role.INVESTIGATOR)
         .handler(new TrailHandler(store, viewers, audit, rule));
     guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, reference::current, audit));
+    guard.allow(router.get("/v1/reports/cohort"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN)
+        .handler(new CohortReportHandler(vertx, store, matches, alerts.store(), clock, maxGap, audit));
     Route upload = router.put("/v1/reference/:kind").handler(BodyHandler.create().setBodyLimit(ReferenceUploadHandler.MAX_BYTES));
     guard.allow(upload, Role.ADMIN).handler(new ReferenceUploadHandler(reference, clock));
     router.get("/health").handler(new HealthHandler(store, monitor));

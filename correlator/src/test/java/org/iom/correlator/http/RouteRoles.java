@@ -63,6 +63,8 @@ final class RouteRoles {
             EnumSet.of(Role.IOM_MANAGER, Role.INVESTIGATOR), 404),
         new Case("GET", "/v1/reports/idiom", "/v1/reports/idiom?cohort=FIXED&as_of=2025-03-31&price_year=2024-25", null, null,
             EnumSet.of(Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN), 200),
+        new Case("GET", "/v1/reports/cohort", "/v1/reports/cohort?cohort=FIXED&from=2025-02-01&to=2025-03-01", null, null,
+            EnumSet.of(Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN), 200),
         // An empty table is refused after the role check (a real upload would replace the table for the other cases).
         new Case("PUT", "/v1/reference/:kind", "/v1/reference/deflators", "text/csv", "", ADMIN, 400),
         new Case("POST", "/v1/users", "/v1/users", "application/json", "{\"name\":\"role-test-user\",\"role\":\"PARTNER\"}",
