@@ -119,6 +119,8 @@ public final class ApiServer {
     Route upload = router.put("/v1/reference/:kind").handler(BodyHandler.create().setBodyLimit(ReferenceUploadHandler.MAX_BYTES));
     guard.allow(upload, Role.ADMIN).handler(new ReferenceUploadHandler(reference, clock));
     router.get("/health").handler(new HealthHandler(store, monitor));
+    router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(ApiDescription.json()));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));

@@ -135,11 +135,51 @@ abstract class AccessApiContract {
     assertThat(registered).isEqualTo(new TreeSet<>(RouteRoles.cases().stream().map(RouteRoles.Case::route).toList()));
   }
 
+  /**
+   * The OpenAPI document is the API's description: it lists exactly the registered routes, each
+   * with the roles the router enforces (x-roles equal the role table the role tests walk), and it
+   * is a valid OpenAPI 3.1 document served without a token.
+   */
+  @Test
+  void theApiDescriptionListsEveryRouteWithItsRoles() {
+    Router router = new ApiServer(vertx, service.store(), new org.iom.correlator.live.MemoryMatchStore(),
+        new AlertAccess(new org.iom.correlator.alert.MemoryAlertStore(), new org.iom.correlator.alert.AlertFeed()),
+        IomService.newRegistry(), InstantSource.fixed(NOW), ServiceLimits.DEFAULTS, service.access()).router(new StoreMonitor(vertx, service.store()));
+    Set<String> registered = new TreeSet<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() == null) continue;
+      route.methods().forEach(m -> registered.add(m.name() + " " + route.getPath()));
+    }
+    io.vertx.core.json.JsonObject doc = anonymous.get("/openapi.json").json();
+    Set<String> documented = new TreeSet<>();
+    java.util.Map<String, Set<Role>> rolesByRoute = new java.util.TreeMap<>();
+    doc.getJsonObject("paths").forEach(path -> ((io.vertx.core.json.JsonObject) path.getValue()).forEach(operation -> {
+      String route = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey().replaceAll("\\{([^}]+)}", ":$1");
+      documented.add(route);
+      Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+      ((io.vertx.core.json.JsonObject) operation.getValue()).getJsonArray("x-roles").forEach(r -> roles.add(Role.valueOf((String) r)));
+      rolesByRoute.put(route, roles);
+    }));
+    assertThat(documented).isEqualTo(registered);
+    for (RouteRoles.Case c : RouteRoles.cases()) {
+      assertThat(rolesByRoute.get(c.route())).as(c.route()).isEqualTo(c.allowed());
+    }
+    for (String publicPath : BearerAuthentication.PUBLIC_PATHS) {
+      assertThat(rolesByRoute.get("GET " + publicPath)).as(publicPath + " is public").isEmpty();
+    }
+    assertThat(doc.getString("openapi")).isEqualTo("3.1.0");
+    // Vert.x OpenAPI parses and checks every operation it can read (all but the streamed ingest bodies).
+    var contract = io.vertx.openapi.contract.OpenAPIContract.from(vertx, ApiDescription.validatable())
+        .toCompletionStage().toCompletableFuture().join();
+    assertThat(contract.getVersion().name()).isEqualTo("V3_1");
+    assertThat(contract.operations()).hasSize(documented.size() - 8); // 7 ingest kinds and the CSV reference upload
+  }
+
   @Test
   void onlyHealthMetricsAndTheApiDescriptionAnswerWithoutAToken() {
     assertThat(anonymous.get("/health").status()).isEqualTo(200);
     assertThat(anonymous.get("/metrics").status()).isEqualTo(200);
-    assertThat(anonymous.get("/openapi.json").status()).as("public, even before it exists").isNotEqualTo(401);
+    assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
     assertThat(anonymous.get("/no/such/path").status()).as("does not reveal which paths exist").isEqualTo(401);
     assertThat(anonymous.get("/metrics/../v1/audit").status()).isEqualTo(401);
     assertThat(as(Role.PARTNER).get("/no/such/path").status()).isEqualTo(404);
