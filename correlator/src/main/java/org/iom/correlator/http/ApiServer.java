@@ -77,12 +77,18 @@ public final class ApiServer {
   public Future<HttpServer> listen(String host, int port) {
     StoreMonitor monitor = new StoreMonitor(vertx, store);
     return monitor.check().otherwiseEmpty()
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-            .requestHandler(router(monitor))
+        .compose(v -> OpenApiValidation.load(vertx))
+        .compose(validation -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+            .requestHandler(router(monitor, validation))
             .listen());
   }
 
+  /** The router, for tests (blocks while the API description is parsed: not on an event loop). */
   Router router(StoreMonitor monitor) {
+    return router(monitor, OpenApiValidation.load(vertx).toCompletionStage().toCompletableFuture().join());
+  }
+
+  private Router router(StoreMonitor monitor, OpenApiValidation validate) {
     Router router = Router.router(vertx);
     AccessRoutes guard = new AccessRoutes(access);
     guard.install(router);
@@ -99,20 +105,20 @@ public final class ApiServer {
     Viewers viewers = new CaseloadViewers(store);
     MatchRule rule = store instanceof CorrelatingStore c ? c.correlator().rule() : MatchRule.defaults();
     Duration maxGap = rule.maxGap();
-    guard.allow(router.get("/v1/matches"), Role.IOM_MANAGER, Role.INVESTIGATOR)
+    guard.allow(router.get("/v1/matches"), Role.IOM_MANAGER, Role.INVESTIGATOR).handler(validate.parameters("getMatches"))
         .handler(new MatchesHandler(store, matches, viewers, audit));
     AlertsHandler alertHandler = new AlertsHandler(alerts, store, viewers, audit, clock, maxGap);
-    guard.allow(router.get("/v1/alerts"), Role.IOM_MANAGER).handler(alertHandler::list);
+    guard.allow(router.get("/v1/alerts"), Role.IOM_MANAGER).handler(validate.parameters("listAlerts")).handler(alertHandler::list);
     guard.allow(router.get("/v1/alerts/stream"), Role.IOM_MANAGER).handler(new AlertStreamHandler(vertx, alerts, viewers, audit));
-    guard.allow(router.get("/v1/alerts/:id"), Role.IOM_MANAGER).handler(alertHandler::get);
+    guard.allow(router.get("/v1/alerts/:id"), Role.IOM_MANAGER).handler(validate.parameters("getAlert")).handler(alertHandler::get);
     Route transitions = router.post("/v1/alerts/:id/transitions").handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    guard.allow(transitions, Role.IOM_MANAGER).handler(alertHandler::transition);
+    guard.allow(transitions, Role.IOM_MANAGER).handler(validate.jsonBody("transitionAlert")).handler(alertHandler::transition);
     if (store instanceof CorrelatingStore c) {
       Route enquiries = router.post("/v1/enquiries").handler(BodyHandler.create().setBodyLimit(256 * 1024));
-      guard.allow(enquiries, Role.INVESTIGATOR).handler(new EnquiryHandler(c.correlator(), audit));
+      guard.allow(enquiries, Role.INVESTIGATOR).handler(validate.jsonBody("enquire")).handler(new EnquiryHandler(c.correlator(), audit));
     }
     guard.allow(router.get("/v1/offenders/:id/trail"), Role.IOM_MANAGER, Role.INVESTIGATOR)
-        .handler(new TrailHandler(store, viewers, audit, rule));
+        .handler(validate.parameters("getTrail")).handler(new TrailHandler(store, viewers, audit, rule));
     guard.allow(router.get("/v1/reports/idiom"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN).handler(new IdiomReportHandler(vertx, store, reference::current, audit));
     guard.allow(router.get("/v1/reports/cohort"), Role.PARTNER, Role.IOM_MANAGER, Role.ADMIN)
         .handler(new CohortReportHandler(vertx, store, matches, alerts.store(), clock, maxGap, audit));

@@ -183,7 +183,7 @@ abstract class MatchesApiContract {
         .put("location", new JsonObject().put("type", "LineString").put("coordinates", new JsonArray().add(ring.getJsonArray(0))
             .add(ring.getJsonArray(1)))).encode());
     assertThat(line.status()).isEqualTo(400);
-    assertThat(line.json().getString("error")).contains("Polygon");
+    assertThat(line.json().getString("error")).contains("location");
 
     HttpTestClient.Response noPurpose = client.post("/v1/enquiries", "application/json", enquiry.copy().put("purpose", " ").encode());
     assertThat(noPurpose.status()).isEqualTo(400);
@@ -202,7 +202,12 @@ abstract class MatchesApiContract {
     HttpTestClient client = start(Instant.parse("2025-04-01T00:00:00Z"));
     HttpTestClient.Response missing = client.get("/v1/matches");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().getString("error")).contains("crime_ref is required");
+    assertThat(missing.json().getString("error")).contains("required query parameter crime_ref");
+    HttpTestClient.Response badBody = client.post("/v1/enquiries", "application/json",
+        "{\"crime_ref\":\"OP-1\",\"purpose\":\"x\",\"location\":{\"lat\":52.9,\"lon\":-1.4},"
+            + "\"from\":\"2025-03-01T09:00:00Z\",\"to\":\"2025-03-01T10:00:00Z\",\"radius_m\":\"far\"}");
+    assertThat(badBody.status()).isEqualTo(400);
+    assertThat(badBody.json().getString("error")).contains("API description").contains("radius_m");
     HttpTestClient.Response unknown = client.get("/v1/matches?crime_ref=NOPE-1");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().getString("error")).contains("NOPE-1");
