@@ -16,7 +16,8 @@ import org.iom.ingest.model.Crime;
  *
  * <p>Per crime: one pass over the entries of the slots the window overlaps (four int comparisons
  * per entry, plus the sparse gap envelopes), then, per candidate tag, the fixes of those slots
- * and the fix on either side. An offender who matches has its other assignments' tags in the
+ * whose entry is near the crime or has a gap (far, gapless entries are skipped: see
+ * {@link #readTag}), each run with the fix on either side. An offender who matches has its other assignments' tags in the
  * window read too, so that gap minutes are complete. Cost grows with window length, tags per slot
  * and candidates, not with the total number of fixes.
  *
@@ -45,7 +46,8 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
     int[] candidates = candidateTags(snap, search, k0, k1);
     EvidenceCollector collector = new EvidenceCollector(search);
     Run run = new Run();
-    for (int ord : candidates) readTag(snap, ord, k0, k1, run, collector);
+    Near near = new Near(search);
+    for (int ord : candidates) readTag(snap, ord, k0, k1, near, run, collector);
     List<Match> matches = collector.matches();
     if (matches.isEmpty()) return matches;
 
@@ -60,7 +62,7 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
       }
     }
     if (extras == 0) return matches;
-    for (int ord : sortedDistinct(extra, extras)) readTag(snap, ord, k0, k1, run, collector);
+    for (int ord : sortedDistinct(extra, extras)) readTag(snap, ord, k0, k1, near, run, collector);
     return collector.matches();
   }
 
@@ -102,39 +104,84 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
   }
 
   /**
-   * Reads the tag's fixes of slots {@code [k0, k1]} plus the fix before and after them (a spanning
-   * entry supplies its gap's edges), attributes them to assignments and hands them to the collector.
+   * Reads the tag's fixes of slots {@code [k0, k1]} and hands them to the collector in runs, each
+   * with the fix before and after it (a spanning entry supplies its gap's edges), attributed to
+   * assignments.
+   *
+   * <p>Entries that can change no evidence are skipped: an entry with fixes, no gap, and a
+   * presence envelope farther than r from the crime. Everything in it (its fixes, its segments, the
+   * segments joining it to its neighbours, all covered by that envelope) is farther than r, so it
+   * adds no fix or minute within r and cannot be the closest approach of a PRESENT match; having no
+   * gap, it adds no gap minutes or gap edges. A skipped entry splits the tag's slots into separate
+   * runs; the runs overlap only in the skipped entry's edge fixes, never in a segment, so nothing
+   * is counted twice. Long windows over a town centre then read a few hours' fixes of the tags that
+   * were near, not the whole window of every tag whose path crossed the area once.
    */
-  private static void readTag(TrailIndex.Snapshot snap, int ord, long k0, long k1, Run run, EvidenceCollector collector) {
+  private static void readTag(TrailIndex.Snapshot snap, int ord, long k0, long k1, Near near, Run run,
+      EvidenceCollector collector) {
     String[] offenders = snap.assignments.offendersOf(ord);
     if (offenders == null) return;
     run.n = 0;
-    boolean started = false;
+    boolean inRun = false;
     EdgeFix pendingEnd = null;
     long lastK = k0;
     for (long k = k0; k <= k1; k++) {
       Slot slot = snap.slot(k);
       int i = slot == null ? -1 : slot.find(ord);
       if (i < 0) continue;
+      if (!slot.isSpanning(i) && !near.touches(slot, i)) {
+        if (inRun) {
+          run.add(pendingEnd != null ? pendingEnd : slot.firstFixOrGapEnd(i));
+          flush(snap, ord, offenders, run, collector);
+          inRun = false;
+          pendingEnd = null;
+        }
+        continue;
+      }
       if (slot.isSpanning(i)) {
-        if (!started) run.add(slot.spanStart(i));
+        if (!inRun) run.add(slot.spanStart(i));
         pendingEnd = slot.spanEnd(i);
       } else {
-        if (!started) {
+        if (!inRun) {
           EdgeFix before = TrailIndex.neighbour(snap, ord, k - 1, false);
           if (before != null) run.add(before);
         }
         run.addBlock(slot.fixes[i], slot.baseMillis);
         pendingEnd = null;
       }
-      started = true;
+      inRun = true;
       lastK = k;
     }
-    if (!started) return;
+    if (!inRun) return;
     EdgeFix after = pendingEnd != null ? pendingEnd : TrailIndex.neighbour(snap, ord, lastK + 1, true);
     if (after != null) run.add(after);
-    if (!snap.assignments.attribute(ord, run.t, run.n, run.assignment)) return;
-    collector.addRun(snap.tagIds[ord], run.t, run.x, run.y, run.assignment, offenders, run.n);
+    flush(snap, ord, offenders, run, collector);
+  }
+
+  private static void flush(TrailIndex.Snapshot snap, int ord, String[] offenders, Run run, EvidenceCollector collector) {
+    int n = run.n;
+    run.n = 0;
+    if (!snap.assignments.attribute(ord, run.t, n, run.assignment)) return;
+    collector.addRun(snap.tagIds[ord], run.t, run.x, run.y, run.assignment, offenders, n);
+  }
+
+  /** The crime's radius box in centimetres (widened by 1 cm for rounding), for entry envelopes. */
+  private static final class Near {
+    final double loX, hiX, loY, hiY;
+
+    Near(CrimeSearch s) {
+      double cx = s.easting() * 100, cy = s.northing() * 100, r = s.radiusM() * 100 + 1;
+      loX = cx - r;
+      hiX = cx + r;
+      loY = cy - r;
+      hiY = cy + r;
+    }
+
+    /** True unless the entry (not spanning) has no gap and a presence envelope outside the box. */
+    boolean touches(Slot slot, int i) {
+      if (slot.maxX[i] >= loX && slot.minX[i] <= hiX && slot.maxY[i] >= loY && slot.minY[i] <= hiY) return true;
+      return Arrays.binarySearch(slot.gapEntry, i) >= 0;
+    }
   }
 
   /** Reusable columns of one tag's unpacked run (metres, epoch ms). */
