@@ -146,7 +146,7 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
           EdgeFix before = TrailIndex.neighbour(snap, ord, k - 1, false);
           if (before != null) run.add(before);
         }
-        run.addBlock(slot.fixes[i], slot.baseMillis);
+        run.addBlock(slot.fixData[i], slot.fixFrom[i], slot.fixCount[i], slot.baseMillis);
         pendingEnd = null;
       }
       inRun = true;
@@ -200,10 +200,9 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
       n++;
     }
 
-    void addBlock(int[] block, long base) {
-      int count = PackedFixes.count(block);
+    void addBlock(int[] block, int from, int count, long base) {
       ensure(n + count);
-      for (int p = 0; p < block.length; p += PackedFixes.STRIDE) {
+      for (int p = from, end = from + count * PackedFixes.STRIDE; p < end; p += PackedFixes.STRIDE) {
         t[n] = base + block[p];
         x[n] = PackedFixes.toMetres(block[p + 1]);
         y[n] = PackedFixes.toMetres(block[p + 2]);
