@@ -1,21 +1,19 @@
 package org.iom.correlator.index;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Collects one tag's incoming fixes into packed blocks per time slot, in any order. Not
  * thread-safe (one writer).
  *
- * <p>Each {@link #add} call packs its fixes into one new array (a <em>slab</em>) in call order; a
- * slot's run of fixes that is in strictly increasing time and falls in a slot no earlier call has
- * touched becomes a block that is a view of the slab (offset and count), with no further copy.
- * Why slabs: a force-year is ~2.4 million (tag, slot) blocks of a few hundred bytes each; as
- * separate arrays they are all copied by every young collection that finds them alive, which
- * cost more than the packing itself, whereas a slab of a whole trail is allocated once, straight
- * into the old generation. A slot touched again by a later call, or a run out of time order, gets
- * a block of its own (copied, then sorted and de-duplicated by {@link #finish}).
+ * <p>{@link #add} packs its fixes in call order into stretches of large shared arrays
+ * ({@link Slabs}); a slot's run of fixes that is in strictly increasing time and falls in a slot
+ * no earlier call has touched becomes a block that is a view of its slab (offset and count), with
+ * no further copy. Why slabs: a force-year is ~2.4 million (tag, slot) blocks of a few hundred
+ * bytes each; as separate arrays they are all copied by every young collection that finds them
+ * alive, which cost more than the packing itself, whereas a slab is allocated once, straight into
+ * the old generation. A slot touched again by a later call, or a run out of time order, gets a
+ * block of its own (copied, then sorted and de-duplicated by {@link #finishAll}).
  *
  * <p>Blocks are kept sorted by slot number (appending is the common case; an earlier slot is
  * found by binary search).
@@ -35,11 +33,18 @@ final class SlotBlocks {
   private int[] envelope = new int[16 * BlockEnvelope.SIZE];
   private int size;
 
-  /** @param maxGapMillis the gap threshold of the block envelopes computed while packing */
-  SlotBlocks(String tagId, long slotMillis, long maxGapMillis) {
+  private final Slabs slabs;
+
+  /**
+   * @param maxGapMillis the gap threshold of the block envelopes computed while packing
+   * @param slabs        where to pack (shared by a bulk builder's tags), or null for one exact-size
+   *                     array per {@link #add} call
+   */
+  SlotBlocks(String tagId, long slotMillis, long maxGapMillis, Slabs slabs) {
     this.tagId = tagId;
     this.slotMillis = slotMillis;
     this.maxGapMillis = maxGapMillis;
+    this.slabs = slabs;
   }
 
   /**
@@ -52,59 +57,35 @@ final class SlotBlocks {
       throw new IllegalArgumentException("fix count " + n + " exceeds the columns of tag " + tagId);
     }
     if (n == 0) return;
-    int[] slab = new int[n * PackedFixes.STRIDE];
-    Runs runs;
-    int mid = splitPoint(epochMillis, n);
-    if (mid > 0) {
-      // Packing is bound by memory traffic (36 bytes a fix); two halves on two threads go faster.
-      CompletableFuture<Runs> second = CompletableFuture.supplyAsync(() -> pack(epochMillis, easting, northing, mid, n, slab));
-      Runs first = pack(epochMillis, easting, northing, 0, mid, slab);
-      try {
-        runs = first.concat(second.join());
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) throw r;
-        throw e;
-      }
-    } else {
-      runs = pack(epochMillis, easting, northing, 0, n, slab);
-    }
+    Slabs target = slabs != null ? slabs : new Slabs(n * PackedFixes.STRIDE);
+    Runs runs = pack(epochMillis, easting, northing, n, target);
     for (int r = 0; r < runs.count; r++) {
       int end = r + 1 < runs.count ? runs.start[r + 1] : n;
-      place(runs.slot[r], slab, runs.start[r] * PackedFixes.STRIDE, end - runs.start[r], runs.sorted[r], runs.envelope, r);
+      place(runs.slot[r], runs.array[r], runs.position[r], end - runs.start[r], runs.sorted[r], runs.envelope, r);
     }
   }
-
-  /** A slot boundary near the middle of a large call, or 0 to pack it on this thread alone. */
-  private int splitPoint(long[] epochMillis, int n) {
-    if (n < PARALLEL_THRESHOLD) return 0;
-    for (int mid = n / 2; mid < n; mid++) {
-      if (Math.floorDiv(epochMillis[mid], slotMillis) != Math.floorDiv(epochMillis[mid - 1], slotMillis)) return mid;
-    }
-    return 0;
-  }
-
-  /** Calls with at least this many fixes are packed in two halves in parallel. */
-  private static final int PARALLEL_THRESHOLD = 1 << 16;
 
   /**
-   * Packs fixes {@code [lo, hi)} into the slab at the same positions and returns their runs (maximal
-   * stretches of consecutive fixes in one slot) with envelopes. Touches no field but the
-   * immutable ones, so two ranges may be packed at once.
+   * Packs fixes {@code [0, n)} run by run (maximal stretches of consecutive fixes in one slot),
+   * each run into a stretch reserved from the slabs, and returns the runs with their envelopes.
    */
-  private Runs pack(long[] epochMillis, double[] easting, double[] northing, int lo, int hi, int[] slab) {
+  private Runs pack(long[] epochMillis, double[] easting, double[] northing, int n, Slabs target) {
     Runs runs = new Runs();
-    int i = lo;
-    while (i < hi) {
+    int i = 0;
+    while (i < n) {
       long slot = Math.floorDiv(epochMillis[i], slotMillis);
       long slotStart = slot * slotMillis;
       long slotEnd = slotStart + slotMillis;
+      int end = i + 1;
+      while (end < n && epochMillis[end] >= slotStart && epochMillis[end] < slotEnd) end++;
+      int[] slab = target.reserve((end - i) * PackedFixes.STRIDE);
+      int p = target.lastPosition();
+      int runPosition = p;
       boolean sorted = true;
       int previous = -1, previousX = 0, previousY = 0;
       int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE;
       int gMinX = Integer.MAX_VALUE, gMinY = Integer.MAX_VALUE, gMaxX = Integer.MIN_VALUE, gMaxY = Integer.MIN_VALUE;
-      int j = i;
-      int p = i * PackedFixes.STRIDE;
-      while (j < hi && epochMillis[j] >= slotStart && epochMillis[j] < slotEnd) {
+      for (int j = i; j < end; j++) {
         int offset = (int) (epochMillis[j] - slotStart);
         int x = PackedFixes.toCentimetres(easting[j]);
         int y = PackedFixes.toCentimetres(northing[j]);
@@ -130,48 +111,41 @@ final class SlotBlocks {
         previous = offset;
         previousX = x;
         previousY = y;
-        j++;
       }
-      runs.add(slot, i, sorted, minX, minY, maxX, maxY, gMinX, gMinY, gMaxX, gMaxY);
-      i = j;
+      runs.add(slot, i, slab, runPosition, sorted, minX, minY, maxX, maxY, gMinX, gMinY, gMaxX, gMaxY);
+      i = end;
     }
     return runs;
   }
 
-  /** Runs found while packing: slot, first fix index, whether in strict time order, envelope. */
+  /** Runs found while packing: slot, first fix index, where packed, whether in strict time order, envelope. */
   private static final class Runs {
     long[] slot = new long[16];
     int[] start = new int[16];
+    int[][] array = new int[16][];
+    int[] position = new int[16];
     boolean[] sorted = new boolean[16];
     int[] envelope = new int[16 * BlockEnvelope.SIZE];
     int count;
 
-    void add(long s, int first, boolean inOrder, int minX, int minY, int maxX, int maxY, int gMinX, int gMinY, int gMaxX,
-        int gMaxY) {
-      if (count == slot.length) grow(count * 2);
+    void add(long s, int first, int[] packedIn, int at, boolean inOrder, int minX, int minY, int maxX, int maxY,
+        int gMinX, int gMinY, int gMaxX, int gMaxY) {
+      if (count == slot.length) {
+        int capacity = count * 2;
+        slot = Arrays.copyOf(slot, capacity);
+        start = Arrays.copyOf(start, capacity);
+        array = Arrays.copyOf(array, capacity);
+        position = Arrays.copyOf(position, capacity);
+        sorted = Arrays.copyOf(sorted, capacity);
+        envelope = Arrays.copyOf(envelope, capacity * BlockEnvelope.SIZE);
+      }
       slot[count] = s;
       start[count] = first;
+      array[count] = packedIn;
+      position[count] = at;
       sorted[count] = inOrder;
       BlockEnvelope.set(envelope, count, minX, minY, maxX, maxY, gMinX, gMinY, gMaxX, gMaxY);
       count++;
-    }
-
-    private void grow(int capacity) {
-      slot = Arrays.copyOf(slot, capacity);
-      start = Arrays.copyOf(start, capacity);
-      sorted = Arrays.copyOf(sorted, capacity);
-      envelope = Arrays.copyOf(envelope, capacity * BlockEnvelope.SIZE);
-    }
-
-    /** These runs followed by {@code later}'s (the fixes after these). */
-    Runs concat(Runs later) {
-      if (count + later.count > slot.length) grow(count + later.count);
-      System.arraycopy(later.slot, 0, slot, count, later.count);
-      System.arraycopy(later.start, 0, start, count, later.count);
-      System.arraycopy(later.sorted, 0, sorted, count, later.count);
-      System.arraycopy(later.envelope, 0, envelope, count * BlockEnvelope.SIZE, later.count * BlockEnvelope.SIZE);
-      count += later.count;
-      return this;
     }
   }
 

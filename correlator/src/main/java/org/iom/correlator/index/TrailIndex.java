@@ -136,7 +136,7 @@ public final class TrailIndex {
    * @throws IllegalArgumentException for a coordinate that is not finite or beyond +-21,474 km
    */
   public Optional<TrailChange> append(String tagId, long[] epochMillis, double[] easting, double[] northing, int n) {
-    SlotBlocks incoming = new SlotBlocks(tagId, slotMillis, maxGapMillis);
+    SlotBlocks incoming = new SlotBlocks(tagId, slotMillis, maxGapMillis, null);
     incoming.add(epochMillis, easting, northing, n);
     if (incoming.isEmpty()) return Optional.empty();
     synchronized (writeLock) {
@@ -361,14 +361,16 @@ public final class TrailIndex {
 
   /**
    * Bulk loader: collects fixes (any order, any number of calls per tag) and builds the index in
-   * one pass. Fixes already in time order per call take the fast path: packed once into one array
-   * per call, which the slots then share (see {@code SlotBlocks}). Not thread-safe; single use.
+   * one pass. Fixes already in time order per call take the fast path: packed once into large
+   * region-sized arrays shared by all tags, which the slots then view (see {@code SlotBlocks} and
+   * {@code Slabs}). Not thread-safe; single use.
    */
   public static final class Builder {
     private long slotMillis = DEFAULT_SLOT_LENGTH.toMillis();
     private long maxGapMillis = MatchRule.DEFAULT_MAX_GAP.toMillis();
     private final Map<String, Integer> ordinals = new LinkedHashMap<>();
     private final List<SlotBlocks> blocks = new ArrayList<>();
+    private final Slabs slabs = new Slabs(Slabs.DEFAULT_CAPACITY);
     private Collection<TagAssignment> assignments = List.of();
     private boolean built;
 
@@ -394,7 +396,7 @@ public final class TrailIndex {
       requireUnbuilt();
       if (tagId == null || tagId.isBlank()) throw new IllegalArgumentException("tag_id is required");
       int ord = ordinals.computeIfAbsent(tagId, k -> {
-        blocks.add(new SlotBlocks(k, slotMillis, maxGapMillis));
+        blocks.add(new SlotBlocks(k, slotMillis, maxGapMillis, slabs));
         return blocks.size() - 1;
       });
       blocks.get(ord).add(epochMillis, easting, northing, n);
