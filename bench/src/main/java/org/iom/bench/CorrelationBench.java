@@ -57,7 +57,8 @@ public final class CorrelationBench {
     long started = System.nanoTime();
     TrailColumns data = TrailColumns.generate(tags, days, SEED, START, Runtime.getRuntime().availableProcessors());
     long fixes = data.fixCount();
-    log("generated %,d fixes of %d tags over %d days in %.1f s", fixes, tags, days, seconds(started));
+    double generationSeconds = seconds(started);
+    log("generated %,d fixes of %d tags over %d days in %.1f s", fixes, tags, days, generationSeconds);
     List<Crime> crimes = BenchCrimes.place(data, crimeCount, SEED + 1);
     MatchRule rule = MatchRule.defaults();
 
@@ -144,10 +145,10 @@ public final class CorrelationBench {
     report.note(String.format(Locale.ROOT,
         "Data: %d tags, %d days from %s, %,d fixes (one a minute, with the generator's default dropouts, indoor and "
             + "long gaps, drift spikes and refitted tags; positions rounded to the centimetre), generated from geo-fixtures "
-            + "in %.0f s (this includes the whole run up to here) and held as columns (24 bytes a fix) outside the index. %,d crimes (seeded; windows 0 min to 8 h; "
+            + "in %.0f s on %d threads and held as columns (24 bytes a fix) outside the index. %,d crimes (seeded; windows 0 min to 8 h; "
             + "3 in 4 placed within 400 m of a trail): the batch finds %,d matches (%,d PRESENT, %,d GAP) on %,d crimes. "
             + "The brute-force scan gives identical matches on %,d of %,d crimes.",
-        tags, days, START.toString().substring(0, 10), fixes, seconds(started), crimes.size(), matches.size(), present,
+        tags, days, START.toString().substring(0, 10), fixes, generationSeconds, Runtime.getRuntime().availableProcessors(), crimes.size(), matches.size(), present,
         matches.size() - present, crimesMatched, agree, crimes.size()));
     brute = null;
 

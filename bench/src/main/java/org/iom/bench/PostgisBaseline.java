@@ -261,8 +261,8 @@ final class PostgisBaseline {
           "PostGIS side: %,d fixes of %s to %s (the month's crimes are the %s of the %,d whose window lies inside it with a day "
               + "to spare); the exact query run once and the point query three times per crime after " + WARMUP_CRIMES + " warm-up crimes, from this JVM over TCP to localhost, "
               + "the exact query's parameters written into its text so each plan sees the crime's values, `jit = off`, "
-              + "indexes: GiST on the point, btree on (tag, t) and on t. Longest segment in the table %.0f m, so the GiST prefilter "
-              + "radius was max(gap radius, r + %.0f m). Speed-up of the index on this month: %,.0fx at the median and %,.0fx "
+              + "indexes: GiST on the point, btree on (tag, t) and on t. Longest segment in the table %.0f m, so the candidate "
+              + "prefilter radius was max(gap radius, r + %.0f m). Speed-up of the index on this month: %,.0fx at the median and %,.0fx "
               + "at p99 against the exact SQL; %,.0fx and %,.0fx against the point-only floor. Agreement of the exact SQL "
               + "with the index: %s.",
           fixes, month.start, month.end, n, CorrelationBench.crimeCount, reach, reach / 2, e50 / indexLatency.p50(),

@@ -132,7 +132,7 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
       if (!slot.isSpanning(i) && !near.touches(slot, i)) {
         if (inRun) {
           run.add(pendingEnd != null ? pendingEnd : slot.firstFixOrGapEnd(i));
-          flush(snap, ord, offenders, run, collector);
+          flush(snap, ord, offenders, run, near, collector);
           inRun = false;
           pendingEnd = null;
         }
@@ -155,14 +155,51 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
     if (!inRun) return;
     EdgeFix after = pendingEnd != null ? pendingEnd : TrailIndex.neighbour(snap, ord, lastK + 1, true);
     if (after != null) run.add(after);
-    flush(snap, ord, offenders, run, collector);
+    flush(snap, ord, offenders, run, near, collector);
   }
 
-  private static void flush(TrailIndex.Snapshot snap, int ord, String[] offenders, Run run, EvidenceCollector collector) {
+  /**
+   * Hands the collected run to the exact stage, minus its far stretches: a pair of consecutive
+   * fixes at most max gap apart whose two ends lie beyond the same side of the crime's r-box is a
+   * segment (or, across assignments, nothing) that stays farther than r; a fix both of whose pairs
+   * are such is dropped, and the run is cut there. As for skipped slot entries, what is dropped
+   * adds no fix or minute within r and cannot be a PRESENT match's closest approach; gaps (pairs
+   * further apart) are always kept. Four comparisons a fix instead of the exact segment geometry.
+   */
+  private static void flush(TrailIndex.Snapshot snap, int ord, String[] offenders, Run run, Near near,
+      EvidenceCollector collector) {
     int n = run.n;
     run.n = 0;
     if (!snap.assignments.attribute(ord, run.t, n, run.assignment)) return;
-    collector.addRun(snap.tagIds[ord], run.t, run.x, run.y, run.assignment, offenders, n);
+    long maxGap = collector.search().maxGapMillis();
+    int start = 0;
+    boolean previousPairFar = false; // pair (i - 1, i)
+    for (int i = 0; i < n; i++) {
+      boolean nextPairFar = i + 1 < n && run.t[i + 1] - run.t[i] <= maxGap
+          && near.beyondSameSide(run.x[i], run.y[i], run.x[i + 1], run.y[i + 1]);
+      if (previousPairFar && nextPairFar) {
+        if (i > start) hand(snap, ord, offenders, run, start, i, collector); // the run up to the fix before i
+        start = i + 1;
+      }
+      previousPairFar = nextPairFar;
+    }
+    if (start < n) hand(snap, ord, offenders, run, start, n, collector);
+  }
+
+  /** Fixes {@code [from, to)} of the run, as one run of the exact stage. */
+  private static void hand(TrailIndex.Snapshot snap, int ord, String[] offenders, Run run, int from, int to,
+      EvidenceCollector collector) {
+    if (from == 0) {
+      collector.addRun(snap.tagIds[ord], run.t, run.x, run.y, run.assignment, offenders, to);
+      return;
+    }
+    int m = to - from;
+    run.ensureScratch(m);
+    System.arraycopy(run.t, from, run.st, 0, m);
+    System.arraycopy(run.x, from, run.sx, 0, m);
+    System.arraycopy(run.y, from, run.sy, 0, m);
+    System.arraycopy(run.assignment, from, run.sa, 0, m);
+    collector.addRun(snap.tagIds[ord], run.st, run.sx, run.sy, run.sa, offenders, m);
   }
 
   /** The crime's radius box in centimetres (widened by 1 cm for rounding), for entry envelopes. */
@@ -175,6 +212,12 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
       hiX = cx + r;
       loY = cy - r;
       hiY = cy + r;
+    }
+
+    /** Both points (metres) lie beyond the same side of the box: the segment between them stays outside it. */
+    boolean beyondSameSide(double ax, double ay, double bx, double by) {
+      double axc = ax * 100, ayc = ay * 100, bxc = bx * 100, byc = by * 100;
+      return (axc < loX && bxc < loX) || (axc > hiX && bxc > hiX) || (ayc < loY && byc < loY) || (ayc > hiY && byc > hiY);
     }
 
     /** True unless the entry (not spanning) has no gap and a presence envelope outside the box. */
@@ -191,6 +234,19 @@ final class IndexedCrimeMatcher implements CrimeMatcher {
     double[] y = new double[256];
     int[] assignment = new int[256];
     int n;
+    long[] st = new long[0];
+    double[] sx = new double[0], sy = new double[0];
+    int[] sa = new int[0];
+
+    /** Scratch columns for a stretch of the run handed on its own. */
+    void ensureScratch(int capacity) {
+      if (capacity <= st.length) return;
+      int size = Math.max(capacity, t.length);
+      st = new long[size];
+      sx = new double[size];
+      sy = new double[size];
+      sa = new int[size];
+    }
 
     void add(EdgeFix f) {
       ensure(n + 1);
