@@ -39,13 +39,20 @@ correlation_section() {
   echo "repeated passes rather than JMH, because the force-year data take a minute to generate and the index seconds"
   echo "to build, and JMH would redo both in every fork. Medians of the repetitions; every baseline is measured in"
   echo "the same run on the same data. This section alone: \`bench/run.sh correlation\`."
+  if [ "${1:-}" = alone ]; then
+    echo "This section was rewritten alone by \`bench/run.sh correlation\` on $(date -u +%Y-%m-%d), after the full run above."
+  fi
   echo
   cat bench/out/correlation.md
+  echo
+  echo "Why some targets are missed and what would close them: docs/matching.md, section \"Numbers\"."
+  echo "Harness: bench/src/main/java/org/iom/bench/CorrelationBench.java (index, brute force),"
+  echo "PostgisBaseline.java (schema, load, the exact SQL and the point-only query, agreement check)."
 }
 
 if [ "$only" = correlation ]; then
   correlation
-  { sed '/^## Correlation (issue 4)/,$d' bench/RESULTS.md; correlation_section; } > bench/RESULTS.md.tmp
+  { sed '/^## Correlation (issue 4)/,$d' bench/RESULTS.md; correlation_section alone; } > bench/RESULTS.md.tmp
   mv bench/RESULTS.md.tmp bench/RESULTS.md
   echo "rewrote the correlation section of bench/RESULTS.md" >&2
   exit 0
