@@ -8,20 +8,25 @@ package org.iom.correlator.index;
  */
 final class Entry {
   final int tagOrd;
-  final int[] fixes;
+  /** The packed fixes are {@code data[from .. from + count * STRIDE)} (see {@link PackedFixes}). */
+  final int[] data;
+  final int from;
+  final int count;
   int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE;
   boolean hasGap;
   int gapMinX = Integer.MAX_VALUE, gapMinY = Integer.MAX_VALUE, gapMaxX = Integer.MIN_VALUE, gapMaxY = Integer.MIN_VALUE;
   EdgeFix spanPred;
   EdgeFix spanSucc;
 
-  Entry(int tagOrd, int[] fixes) {
+  Entry(int tagOrd, int[] data, int from, int count) {
     this.tagOrd = tagOrd;
-    this.fixes = fixes;
+    this.data = data;
+    this.from = from;
+    this.count = count;
   }
 
   static Entry spanning(int tagOrd, EdgeFix before, EdgeFix after) {
-    Entry e = new Entry(tagOrd, PackedFixes.NONE);
+    Entry e = new Entry(tagOrd, PackedFixes.NONE, 0, 0);
     e.spanPred = before;
     e.spanSucc = after;
     e.includeGapEdge(before.xCm(), before.yCm());
@@ -30,7 +35,7 @@ final class Entry {
   }
 
   boolean isSpanning() {
-    return fixes.length == 0;
+    return count == 0;
   }
 
   void include(int x, int y) {

@@ -8,8 +8,9 @@ import java.util.List;
  * All tags' entries in one UTC time slot {@code [base, base + S)}, column-wise. Immutable once
  * built (a change builds a new slot), so readers need no lock.
  *
- * <p>Per entry: tag ordinal (ascending, for binary search), packed fixes (see {@link PackedFixes};
- * empty for a spanning entry) and the presence envelope in centimetres (empty, min > max, for a
+ * <p>Per entry: tag ordinal (ascending, for binary search), packed fixes (see {@link PackedFixes}:
+ * {@code fixData[i]} from int index {@code fixFrom[i]}, {@code fixCount[i]} fixes, usually a
+ * stretch of a slab shared with the tag's other slots; none for a spanning entry) and the presence envelope in centimetres (empty, min > max, for a
  * spanning entry). Sparse columns hold the gap envelopes of the entries that have gaps, and the
  * two edge fixes of spanning entries. About 40 bytes per entry plus 12 per fix.
  */
@@ -17,14 +18,16 @@ final class Slot {
   final long slotNo;
   final long baseMillis;
   final int[] tagOrd;
-  final int[][] fixes;
+  final int[][] fixData;
+  final int[] fixFrom;
+  final int[] fixCount;
   final int[] minX, minY, maxX, maxY;
   final int[] gapEntry;
   final int[] gapMinX, gapMinY, gapMaxX, gapMaxY;
   final int[] spanEntry;
   final long[] spanPredT, spanSuccT;
   final int[] spanPredX, spanPredY, spanSuccX, spanSuccY;
-  final int fixCount;
+  final int totalFixes;
 
   /** @param entries sorted by tag ordinal, at most one per tag */
   Slot(long slotNo, long slotMillis, List<Entry> entries) {
@@ -32,7 +35,9 @@ final class Slot {
     this.baseMillis = slotNo * slotMillis;
     int n = entries.size();
     tagOrd = new int[n];
-    fixes = new int[n][];
+    fixData = new int[n][];
+    fixFrom = new int[n];
+    fixCount = new int[n];
     minX = new int[n];
     minY = new int[n];
     maxX = new int[n];
@@ -42,16 +47,18 @@ final class Slot {
       Entry e = entries.get(i);
       if (i > 0 && e.tagOrd <= tagOrd[i - 1]) throw new IllegalStateException("slot entries out of tag order");
       tagOrd[i] = e.tagOrd;
-      fixes[i] = e.fixes;
+      fixData[i] = e.data;
+      fixFrom[i] = e.from;
+      fixCount[i] = e.count;
       minX[i] = e.minX;
       minY[i] = e.minY;
       maxX[i] = e.maxX;
       maxY[i] = e.maxY;
       if (e.hasGap) gaps++;
       if (e.isSpanning()) spans++;
-      total += PackedFixes.count(e.fixes);
+      total += e.count;
     }
-    fixCount = total;
+    totalFixes = total;
     gapEntry = new int[gaps];
     gapMinX = new int[gaps];
     gapMinY = new int[gaps];
@@ -98,19 +105,19 @@ final class Slot {
   }
 
   boolean isSpanning(int entry) {
-    return fixes[entry].length == 0;
+    return fixCount[entry] == 0;
   }
 
   /** The tag's last fix at or before this slot's end: last packed fix, or a spanning gap's first edge. */
   EdgeFix lastFixOrGapStart(int entry) {
-    if (!isSpanning(entry)) return TrailAssembler.lastOf(fixes[entry], baseMillis);
+    if (!isSpanning(entry)) return TrailAssembler.lastOf(fixData[entry], fixFrom[entry], fixCount[entry], baseMillis);
     int s = Arrays.binarySearch(spanEntry, entry);
     return new EdgeFix(spanPredT[s], spanPredX[s], spanPredY[s]);
   }
 
   /** The tag's first fix: first packed fix, or a spanning gap's closing edge. */
   EdgeFix firstFixOrGapEnd(int entry) {
-    if (!isSpanning(entry)) return TrailAssembler.firstOf(fixes[entry], baseMillis);
+    if (!isSpanning(entry)) return TrailAssembler.firstOf(fixData[entry], fixFrom[entry], baseMillis);
     int s = Arrays.binarySearch(spanEntry, entry);
     return new EdgeFix(spanSuccT[s], spanSuccX[s], spanSuccY[s]);
   }
@@ -125,6 +132,13 @@ final class Slot {
   EdgeFix spanEnd(int entry) {
     int s = Arrays.binarySearch(spanEntry, entry);
     return new EdgeFix(spanSuccT[s], spanSuccX[s], spanSuccY[s]);
+  }
+
+  /** Entry {@code i}'s fixes as an exact-size array of their own (a copy when they are a slab's stretch). */
+  int[] exactFixes(int i) {
+    int length = fixCount[i] * PackedFixes.STRIDE;
+    if (fixFrom[i] == 0 && fixData[i].length == length) return fixData[i];
+    return Arrays.copyOfRange(fixData[i], fixFrom[i], fixFrom[i] + length);
   }
 
   /** A copy of this slot with the tag's entry replaced by {@code replacement} (or removed when null). */
@@ -149,7 +163,7 @@ final class Slot {
     if (isSpanning(i)) {
       e = Entry.spanning(tagOrd[i], spanStart(i), spanEnd(i));
     } else {
-      e = new Entry(tagOrd[i], fixes[i]);
+      e = new Entry(tagOrd[i], fixData[i], fixFrom[i], fixCount[i]);
       e.minX = minX[i];
       e.minY = minY[i];
       e.maxX = maxX[i];

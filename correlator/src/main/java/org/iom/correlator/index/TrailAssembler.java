@@ -17,36 +17,51 @@ import java.util.List;
 final class TrailAssembler {
   private TrailAssembler() {}
 
+  /** {@link #assemble(int, long[], int[][], int[], int[], int, EdgeFix, EdgeFix, long, long)} for exact-size blocks. */
+  static List<SlotEntry> assemble(
+      int tagOrd, long[] slots, int[][] blocks, int count, EdgeFix pred, EdgeFix succ,
+      long slotMillis, long maxGapMillis) {
+    int[] from = new int[count];
+    int[] fixes = new int[count];
+    for (int b = 0; b < count; b++) fixes[b] = PackedFixes.count(blocks[b]);
+    return assemble(tagOrd, slots, blocks, from, fixes, null, count, pred, succ, slotMillis, maxGapMillis);
+  }
+
   /**
    * @param slots   ascending slot numbers of the blocks
-   * @param blocks  packed, non-empty, sorted blocks (one per slot)
+   * @param data    per block, the array holding its packed fixes, sorted, from int index
+   *                {@code from[b]}, {@code fixes[b] > 0} of them
+   * @param envelopes per block, its {@link BlockEnvelope} for {@code maxGapMillis}, or null to
+   *                compute them here
    * @param pred    the tag's fix just before the first block, or null
    * @param succ    the tag's fix just after the last block, or null
    * @return entries for every slot from {@code slots[0]} to {@code slots[count-1]}, in slot order
    *         (spanning entries fill the slots between blocks)
    */
   static List<SlotEntry> assemble(
-      int tagOrd, long[] slots, int[][] blocks, int count, EdgeFix pred, EdgeFix succ,
-      long slotMillis, long maxGapMillis) {
+      int tagOrd, long[] slots, int[][] data, int[] from, int[] fixes, int[] envelopes, int count, EdgeFix pred,
+      EdgeFix succ, long slotMillis, long maxGapMillis) {
+    if (envelopes == null) {
+      envelopes = new int[count * BlockEnvelope.SIZE];
+      for (int b = 0; b < count; b++) BlockEnvelope.compute(data[b], from[b], fixes[b], maxGapMillis, envelopes, b);
+    }
     List<SlotEntry> out = new ArrayList<>(count);
     for (int b = 0; b < count; b++) {
-      int[] f = blocks[b];
+      int[] f = data[b];
+      int start = from[b];
       long base = slots[b] * slotMillis;
-      Entry e = new Entry(tagOrd, f);
-      int n = PackedFixes.count(f);
-      for (int i = 0; i < n; i++) {
-        int p = i * PackedFixes.STRIDE;
-        e.include(f[p + 1], f[p + 2]);
-        if (i > 0 && f[p] - f[p - PackedFixes.STRIDE] > maxGapMillis) {
-          e.includeGapEdge(f[p - 2], f[p - 1]);
-          e.includeGapEdge(f[p + 1], f[p + 2]);
-        }
+      Entry e = new Entry(tagOrd, f, start, fixes[b]);
+      int o = b * BlockEnvelope.SIZE;
+      e.include(envelopes[o], envelopes[o + 1]);
+      e.include(envelopes[o + 2], envelopes[o + 3]);
+      if (BlockEnvelope.hasGap(envelopes, b)) {
+        e.includeGapEdge(envelopes[o + 4], envelopes[o + 5]);
+        e.includeGapEdge(envelopes[o + 6], envelopes[o + 7]);
       }
-      EdgeFix first = new EdgeFix(base + f[0], f[1], f[2]);
-      int lastP = (n - 1) * PackedFixes.STRIDE;
-      EdgeFix last = new EdgeFix(base + f[lastP], f[lastP + 1], f[lastP + 2]);
-      EdgeFix before = b == 0 ? pred : lastOf(blocks[b - 1], slots[b - 1] * slotMillis);
-      EdgeFix after = b == count - 1 ? succ : firstOf(blocks[b + 1], slots[b + 1] * slotMillis);
+      EdgeFix first = firstOf(f, start, base);
+      EdgeFix last = lastOf(f, start, fixes[b], base);
+      EdgeFix before = b == 0 ? pred : lastOf(data[b - 1], from[b - 1], fixes[b - 1], slots[b - 1] * slotMillis);
+      EdgeFix after = b == count - 1 ? succ : firstOf(data[b + 1], from[b + 1], slots[b + 1] * slotMillis);
       joinNeighbour(e, before, first, maxGapMillis);
       joinNeighbour(e, last, after, maxGapMillis);
       out.add(new SlotEntry(slots[b], e));
@@ -71,13 +86,15 @@ final class TrailAssembler {
     }
   }
 
-  static EdgeFix firstOf(int[] block, long base) {
-    return new EdgeFix(base + block[0], block[1], block[2]);
+  /** The first fix of a block whose packed fixes start at int index {@code from}. */
+  static EdgeFix firstOf(int[] data, int from, long base) {
+    return new EdgeFix(base + data[from], data[from + 1], data[from + 2]);
   }
 
-  static EdgeFix lastOf(int[] block, long base) {
-    int p = block.length - PackedFixes.STRIDE;
-    return new EdgeFix(base + block[p], block[p + 1], block[p + 2]);
+  /** The last of a block's {@code count} fixes. */
+  static EdgeFix lastOf(int[] data, int from, int count, long base) {
+    int p = from + (count - 1) * PackedFixes.STRIDE;
+    return new EdgeFix(base + data[p], data[p + 1], data[p + 2]);
   }
 
   /** An assembled entry and the slot it belongs to. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.iom.correlator.match.CrimeMatcher;
 import org.iom.correlator.match.MatchRule;
 import org.iom.ingest.model.Fix;
@@ -135,16 +136,17 @@ public final class TrailIndex {
    * @throws IllegalArgumentException for a coordinate that is not finite or beyond +-21,474 km
    */
   public Optional<TrailChange> append(String tagId, long[] epochMillis, double[] easting, double[] northing, int n) {
-    SlotBlocks incoming = new SlotBlocks(tagId, slotMillis);
+    SlotBlocks incoming = new SlotBlocks(tagId, slotMillis, maxGapMillis, null);
     incoming.add(epochMillis, easting, northing, n);
     if (incoming.isEmpty()) return Optional.empty();
     synchronized (writeLock) {
       Snapshot s = snapshot;
       Map<String, Integer> added = new LinkedHashMap<>();
       int ord = ordinalFor(tagId, added);
+      incoming.finishAll();
       long[] newSlots = incoming.slots();
       int[][] newBlocks = new int[newSlots.length][];
-      for (int i = 0; i < newSlots.length; i++) newBlocks[i] = incoming.finish(newSlots[i]);
+      for (int i = 0; i < newSlots.length; i++) newBlocks[i] = incoming.exact(i);
 
       long[] range = affectedRange(s, ord, newSlots[0], newSlots[newSlots.length - 1]);
       long lo = range[0];
@@ -232,7 +234,7 @@ public final class TrailIndex {
   private static int[] existingFixes(Snapshot s, int ord, long k) {
     Slot slot = s.slot(k);
     int i = slot == null ? -1 : slot.find(ord);
-    return i < 0 ? PackedFixes.NONE : slot.fixes[i];
+    return i < 0 ? PackedFixes.NONE : slot.exactFixes(i);
   }
 
   /** The tag's fix adjacent to a range: in slot {@code k}, the last (looking back) or first (forward). */
@@ -359,14 +361,16 @@ public final class TrailIndex {
 
   /**
    * Bulk loader: collects fixes (any order, any number of calls per tag) and builds the index in
-   * one pass. Fixes already in time order per call take the fast path (straight copy into
-   * exact-size blocks). Not thread-safe; single use.
+   * one pass. Fixes already in time order per call take the fast path: packed once into large
+   * region-sized arrays shared by all tags, which the slots then view (see {@code SlotBlocks} and
+   * {@code Slabs}). Not thread-safe; single use.
    */
   public static final class Builder {
     private long slotMillis = DEFAULT_SLOT_LENGTH.toMillis();
     private long maxGapMillis = MatchRule.DEFAULT_MAX_GAP.toMillis();
     private final Map<String, Integer> ordinals = new LinkedHashMap<>();
     private final List<SlotBlocks> blocks = new ArrayList<>();
+    private final Slabs slabs = new Slabs(Slabs.DEFAULT_CAPACITY);
     private Collection<TagAssignment> assignments = List.of();
     private boolean built;
 
@@ -392,7 +396,7 @@ public final class TrailIndex {
       requireUnbuilt();
       if (tagId == null || tagId.isBlank()) throw new IllegalArgumentException("tag_id is required");
       int ord = ordinals.computeIfAbsent(tagId, k -> {
-        blocks.add(new SlotBlocks(k, slotMillis));
+        blocks.add(new SlotBlocks(k, slotMillis, maxGapMillis, slabs));
         return blocks.size() - 1;
       });
       blocks.get(ord).add(epochMillis, easting, northing, n);
@@ -416,6 +420,12 @@ public final class TrailIndex {
       return this;
     }
 
+    /**
+     * Builds the index. Work is spread over the common fork-join pool: tags are assembled in
+     * parallel (each tag's entries: envelopes, gaps, spanning entries), then slots are packed in
+     * parallel from the tags' entries; the result does not depend on the thread count. The packed
+     * fixes are not copied: slots keep views of the arrays {@code add} packed.
+     */
     public TrailIndex build() {
       requireUnbuilt();
       if (slotMillis < maxGapMillis) {
@@ -424,47 +434,62 @@ public final class TrailIndex {
       if (slotMillis > Duration.ofHours(24).toMillis()) throw new IllegalArgumentException("slot length must be at most 24 h");
       built = true;
       int tags = blocks.size();
-      long[][] slotsOf = new long[tags][];
-      long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-      for (int ord = 0; ord < tags; ord++) {
-        slotsOf[ord] = blocks.get(ord).slots();
-        if (slotsOf[ord].length == 0) continue;
-        first = Math.min(first, slotsOf[ord][0]);
-        last = Math.max(last, slotsOf[ord][slotsOf[ord].length - 1]);
-      }
-      Slot[] slots = new Slot[0];
-      long fixCount = 0;
       long[] tagFirst = new long[tags];
       long[] tagLast = new long[tags];
+      long[] fixesOf = new long[tags];
+      Entry[][] entriesOf = new Entry[tags][];
+      IntStream.range(0, tags).parallel().forEach(ord -> {
+        SlotBlocks b = blocks.get(ord);
+        b.finishAll();
+        int n = b.size();
+        if (n == 0) {
+          tagFirst[ord] = Long.MAX_VALUE;
+          tagLast[ord] = Long.MIN_VALUE;
+          entriesOf[ord] = new Entry[0];
+          return;
+        }
+        long[] own = b.slots();
+        int[][] data = new int[n][];
+        int[] from = new int[n];
+        int[] count = new int[n];
+        long fixes = 0;
+        for (int i = 0; i < n; i++) {
+          data[i] = b.data(i);
+          from[i] = b.from(i);
+          count[i] = b.count(i);
+          fixes += count[i];
+        }
+        // Envelopes were computed while packing, unless max gap was changed after this tag's add.
+        int[] envelopes = b.maxGapMillis() == maxGapMillis ? b.envelopes() : null;
+        List<TrailAssembler.SlotEntry> assembled =
+            TrailAssembler.assemble(ord, own, data, from, count, envelopes, n, null, null, slotMillis, maxGapMillis);
+        Entry[] entries = new Entry[assembled.size()]; // one per slot from own[0] to own[n-1]
+        for (int i = 0; i < entries.length; i++) entries[i] = assembled.get(i).entry();
+        tagFirst[ord] = own[0];
+        tagLast[ord] = own[n - 1];
+        fixesOf[ord] = fixes;
+        entriesOf[ord] = entries;
+      });
+      blocks.clear();
+      long first = Long.MAX_VALUE, last = Long.MIN_VALUE, fixCount = 0;
       for (int ord = 0; ord < tags; ord++) {
-        boolean has = slotsOf[ord].length > 0;
-        tagFirst[ord] = has ? slotsOf[ord][0] : Long.MAX_VALUE;
-        tagLast[ord] = has ? slotsOf[ord][slotsOf[ord].length - 1] : Long.MIN_VALUE;
+        first = Math.min(first, tagFirst[ord]);
+        last = Math.max(last, tagLast[ord]);
+        fixCount += fixesOf[ord];
       }
+      Slot[] slots = new Slot[0];
       if (first <= last) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Entry>[] perSlot = new List[Math.toIntExact(last - first + 1)];
-        for (int ord = 0; ord < tags; ord++) {
-          long[] own = slotsOf[ord];
-          if (own.length == 0) continue;
-          int[][] finished = new int[own.length][];
-          for (int i = 0; i < own.length; i++) {
-            finished[i] = blocks.get(ord).finish(own[i]);
-            fixCount += PackedFixes.count(finished[i]);
+        long base = first;
+        slots = new Slot[Math.toIntExact(last - first + 1)];
+        Slot[] out = slots;
+        IntStream.range(0, slots.length).parallel().forEach(k -> {
+          long slot = base + k;
+          List<Entry> entries = new ArrayList<>();
+          for (int ord = 0; ord < tags; ord++) {
+            if (tagFirst[ord] <= slot && slot <= tagLast[ord]) entries.add(entriesOf[ord][(int) (slot - tagFirst[ord])]);
           }
-          blocks.set(ord, null);
-          for (TrailAssembler.SlotEntry se :
-              TrailAssembler.assemble(ord, own, finished, own.length, null, null, slotMillis, maxGapMillis)) {
-            int k = (int) (se.slot() - first);
-            if (perSlot[k] == null) perSlot[k] = new ArrayList<>(4);
-            perSlot[k].add(se.entry());
-          }
-        }
-        slots = new Slot[perSlot.length];
-        for (int k = 0; k < perSlot.length; k++) {
-          if (perSlot[k] != null) slots[k] = new Slot(first + k, slotMillis, perSlot[k]);
-          perSlot[k] = null;
-        }
+          if (!entries.isEmpty()) out[k] = new Slot(slot, slotMillis, entries);
+        });
       }
       String[] tagIds = ordinals.keySet().toArray(new String[0]);
       Snapshot initial = new Snapshot(
