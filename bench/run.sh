@@ -4,10 +4,11 @@
 #                                  starts PostgreSQL and installs PostGIS itself; about 30 min on 2 cores)
 #        bench/run.sh correlation  only the correlation section (issue 4), replaced in place; the other
 #                                  sections of bench/RESULTS.md are kept from their last full run
+#        bench/run.sh alerts       only the alert delivery section (issue 5), replaced in place
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only=${1:-all}
-case "$only" in all|correlation) ;; *) echo "usage: bench/run.sh [correlation]" >&2; exit 2;; esac
+case "$only" in all|correlation|alerts) ;; *) echo "usage: bench/run.sh [correlation|alerts]" >&2; exit 2;; esac
 mvn -B -q package -DskipTests
 mkdir -p bench/out
 export IOM_PG_DB=iom_bench
@@ -49,6 +50,38 @@ correlation_section() {
   echo "Harness: bench/src/main/java/org/iom/bench/CorrelationBench.java (index, brute force),"
   echo "PostgisBaseline.java (schema, load, the exact SQL and the point-only query, agreement check)."
 }
+
+alerts_section() {
+  echo "## Alert delivery (issue 5)"
+  echo
+  echo "In-process service on PostgreSQL; 100 tags, 2 days of trails stored, then fixes of the next days posted"
+  echo "at 5,000/s as one CSV body a second while crimes are posted one every 100 ms; each stream is an IOM manager's"
+  echo "(clients spread over the managers) and must receive every alert of its caseload exactly once. Target: p99 under 100 ms."
+  echo "Harness: bench/src/main/java/org/iom/bench/AlertLoad.java. This section alone: \`bench/run.sh alerts\`."
+  if [ "${1:-}" = alone ]; then
+    echo "This section was rewritten alone by \`bench/run.sh alerts\` on $(date -u +%Y-%m-%d)."
+  fi
+  echo
+  cat bench/out/alerts.md
+}
+
+if [ "$only" = alerts ]; then
+  echo "== alert delivery load (PostgreSQL, 200 SSE clients)" >&2
+  scripts/with-postgres.sh java -Xmx6g -cp "$JAR" org.iom.bench.AlertLoad > bench/out/alerts.md
+  python3 - <<'PY'
+import re, subprocess
+text = open("bench/RESULTS.md").read()
+section = subprocess.run(["bash", "-c", "source <(sed -n '/^alerts_section() {/,/^}/p' bench/run.sh); alerts_section alone"],
+                         capture_output=True, text=True, check=True).stdout
+if "## Alert delivery (issue 5)" in text:
+    text = re.sub(r"## Alert delivery \(issue 5\)\n.*?(?=\n## )", section.rstrip("\n") + "\n", text, flags=re.S)
+else:
+    text = text.replace("## CSV parser (JMH)", section + "\n## CSV parser (JMH)")
+open("bench/RESULTS.md", "w").write(text)
+PY
+  echo "rewrote the alert delivery section of bench/RESULTS.md" >&2
+  exit 0
+fi
 
 if [ "$only" = correlation ]; then
   correlation
@@ -101,13 +134,7 @@ PY
   echo
   cat bench/out/ingest.md
   echo
-  echo "## Alert delivery (issue 5)"
-  echo
-  echo "In-process service on PostgreSQL; 100 tags, 2 days of trails stored, then fixes of the next days posted"
-  echo "at 5,000/s as one CSV body a second while crimes are posted one every 100 ms; each stream is an IOM manager's"
-  echo "(clients spread over the managers) and must receive every alert of its caseload exactly once. Target: p99 under 100 ms."
-  echo
-  cat bench/out/alerts.md
+  alerts_section
   echo
   echo "## CSV parser (JMH)"
   echo
