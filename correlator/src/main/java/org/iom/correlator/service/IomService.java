@@ -51,6 +51,7 @@ public final class IomService implements AutoCloseable {
   private final CorrelatingStore store;
   private final HttpServer server;
   private final Access access;
+  private AlertFeed alertFeed;
 
   private IomService(Vertx vertx, CorrelatingStore store, HttpServer server, Access access) {
     this.vertx = vertx;
@@ -138,7 +139,11 @@ public final class IomService implements AutoCloseable {
                 ? ReferenceTables.load(pg.pool()) : Future.succeededFuture(ReferenceTables.inMemory());
             return reference.compose(tables -> new ApiServer(vertx, store, matches, new AlertAccess(alerts, feed), registry, clock,
                     limits, access, tables).listen(host, port))
-                .map(server -> new IomService(vertx, store, server, access))
+                .map(server -> {
+                  IomService service = new IomService(vertx, store, server, access);
+                  service.alertFeed = feed;
+                  return service;
+                })
                 .onFailure(e -> live.close());
           })
           .onFailure(e -> records.close());
@@ -178,6 +183,11 @@ public final class IomService implements AutoCloseable {
 
   public LiveCorrelator correlator() {
     return store.correlator();
+  }
+
+  /** The live alert feed the SSE streams subscribe to. */
+  public AlertFeed alertFeed() {
+    return alertFeed;
   }
 
   /** Users, tokens and the audit log of this service. */
