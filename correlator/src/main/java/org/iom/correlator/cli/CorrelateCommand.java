@@ -28,7 +28,6 @@ import org.iom.ingest.format.InvalidFileException;
 import org.iom.ingest.format.ReadOptions;
 import org.iom.ingest.format.Rejection;
 import org.iom.ingest.model.Crime;
-import org.iom.ingest.model.Fix;
 import org.iom.ingest.pipeline.IngestPipeline;
 import org.iom.ingest.pipeline.IngestSummary;
 import org.iom.ingest.pipeline.RecordType;
@@ -123,33 +122,13 @@ final class CorrelateCommand implements Callable<Integer> {
 
   static TrailIndex buildIndex(MemoryStore store, MatchRule rule) {
     TrailIndex.Builder builder = TrailIndex.builder().maxGap(rule.maxGap());
-    store.scanFixes(ALL_FROM, ALL_TO, batch -> addByTag(builder, batch))
+    store.scanFixes(ALL_FROM, ALL_TO, builder::addFixes) // groups each batch by tag
         .toCompletionStage().toCompletableFuture().join();
     builder.assignments(store.assignments().toCompletionStage().toCompletableFuture().join());
     return builder.build();
   }
 
-  /** Batches arrive ordered by tag then time; each run of one tag goes in as columns. */
-  private static void addByTag(TrailIndex.Builder builder, List<Fix> batch) {
-    int from = 0;
-    while (from < batch.size()) {
-      String tag = batch.get(from).tagId();
-      int to = from;
-      while (to < batch.size() && batch.get(to).tagId().equals(tag)) to++;
-      int n = to - from;
-      long[] t = new long[n];
-      double[] x = new double[n];
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        Fix f = batch.get(from + i);
-        t[i] = f.recordedAt().toEpochMilli();
-        x[i] = f.position().easting();
-        y[i] = f.position().northing();
-      }
-      builder.add(tag, t, x, y, n);
-      from = to;
-    }
-  }
+
 
   private static List<Match> match(CrimeMatcher matcher, List<Crime> crimes) {
     List<Match> matches = new ArrayList<>();

@@ -47,11 +47,11 @@ final class EnquiryHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     JsonObject body;
-    Crime question;
+    Question parsed;
     try {
       body = ctx.body().asJsonObject();
       if (body == null) throw new IllegalArgumentException("the body must be a JSON object");
-      question = question(body);
+      parsed = question(body);
     } catch (DecodeException | ClassCastException e) {
       ctx.fail(new ApiError(400, "the body must be a JSON object: " + e.getMessage()));
       return;
@@ -60,7 +60,8 @@ final class EnquiryHandler implements Handler<RoutingContext> {
       return;
     }
     String purpose = body.getString("purpose").strip();
-    PolygonTarget area = areaOf(body);
+    Crime question = parsed.crime();
+    PolygonTarget area = parsed.area();
     Future<List<Match>> answer = area == null ? correlator.enquire(question)
         : correlator.enquire(question, area, area.extentM());
     answer
@@ -74,7 +75,10 @@ final class EnquiryHandler implements Handler<RoutingContext> {
     }).onFailure(ctx::fail);
   }
 
-  static Crime question(JsonObject body) {
+  /** The enquiry as a crime-shaped question, and its area when the location is a polygon (else null). */
+  record Question(Crime crime, PolygonTarget area) {}
+
+  static Question question(JsonObject body) {
     String crimeRef = text(body, "crime_ref", "the crime reference the enquiry is for");
     text(body, "purpose", "why the enquiry is made (it is audited)");
     Instant from = Instant.parse(text(body, "from", "the start of the time of interest (ISO-8601 UTC)"));
@@ -87,13 +91,8 @@ final class EnquiryHandler implements Handler<RoutingContext> {
     if (!(where instanceof JsonObject location)) {
       throw new IllegalArgumentException("location is required: {\"lat\",\"lon\"} or {\"easting\",\"northing\"}");
     }
-    Position at;
-    if (location.containsKey("type")) {
-      PolygonTarget area = new PolygonTarget(Readers.gridArea(location.encode()));
-      at = Position.ofGrid(area.centreEasting(), area.centreNorthing());
-    } else {
-      at = position(location);
-    }
+    PolygonTarget area = location.containsKey("type") ? new PolygonTarget(Readers.gridArea(location.encode())) : null;
+    Position at = area == null ? position(location) : Position.ofGrid(area.centreEasting(), area.centreNorthing());
     Double radius = null;
     if (body.getValue("radius_m") != null) {
       if (!(body.getValue("radius_m") instanceof Number n) || !(n.doubleValue() > 0) || n.doubleValue() > 50_000) {
@@ -101,13 +100,7 @@ final class EnquiryHandler implements Handler<RoutingContext> {
       }
       radius = n.doubleValue();
     }
-    return new Crime(crimeRef, "ENQUIRY", from, to, at, "enquiry", radius);
-  }
-
-  /** The enquiry's area when its location is a GeoJSON polygon, else null (a point). */
-  private static PolygonTarget areaOf(JsonObject body) {
-    JsonObject location = body.getJsonObject("location");
-    return location.containsKey("type") ? new PolygonTarget(Readers.gridArea(location.encode())) : null;
+    return new Question(new Crime(crimeRef, "ENQUIRY", from, to, at, "enquiry", radius), area);
   }
 
   private static Position position(JsonObject location) {

@@ -245,7 +245,7 @@ public final class LiveCorrelator implements AutoCloseable {
   private void load() {
     lastBeforeHot.clear();
     TrailIndex.Builder builder = TrailIndex.builder().maxGap(rule.maxGap());
-    Await.of(store.scanFixes(Instant.ofEpochMilli(hotFrom), ALL_TO, batch -> addByTag(builder, batch)));
+    Await.of(store.scanFixes(Instant.ofEpochMilli(hotFrom), ALL_TO, builder::addFixes)); // groups each batch by tag
     for (Tag tag : Await.of(store.tags())) {
       Await.of(store.lastFixBefore(tag.tagId(), Instant.ofEpochMilli(hotFrom))).ifPresent(f -> {
         builder.addFixes(List.of(f));
@@ -455,17 +455,5 @@ public final class LiveCorrelator implements AutoCloseable {
     List<T> kept = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) if (!refused.contains(i)) kept.add(batch.get(i));
     return kept;
-  }
-
-  /** Scan batches arrive ordered by tag then time; each run of one tag goes in as columns. */
-  private static void addByTag(TrailIndex.Builder builder, List<Fix> batch) {
-    int from = 0;
-    while (from < batch.size()) {
-      String tag = batch.get(from).tagId();
-      int to = from;
-      while (to < batch.size() && batch.get(to).tagId().equals(tag)) to++;
-      builder.addFixes(batch.subList(from, to));
-      from = to;
-    }
   }
 }

@@ -75,13 +75,14 @@ public final class LicenceWatch implements AutoCloseable {
         spanByTag.merge(f.tagId(), new long[] {t, t}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
       }
       List<TagAssignment> all = await(store.assignments());
+      List<Zone> zones = await(store.zones()); // read once per piece of work, not per offender
       Map<String, Instant[]> byOffender = new LinkedHashMap<>();
       for (TagAssignment a : all) {
         long[] span = spanByTag.get(a.tagId());
         if (span == null || !overlaps(a, span[0], span[1])) continue;
         widen(byOffender, a.offenderId(), Instant.ofEpochMilli(span[0]), Instant.ofEpochMilli(span[1]));
       }
-      byOffender.forEach((offender, span) -> evaluate(offender, span[0].minus(PADDING), span[1].plus(PADDING), all));
+      byOffender.forEach((offender, span) -> evaluate(offender, span[0].minus(PADDING), span[1].plus(PADDING), all, zones));
       return null;
     });
   }
@@ -90,24 +91,26 @@ public final class LicenceWatch implements AutoCloseable {
   public Future<Void> assignmentsCommitted(List<TagAssignment> changed) {
     return submit(() -> {
       List<TagAssignment> all = await(store.assignments());
+      List<Zone> zones = await(store.zones()); // read once per piece of work, not per offender
       Instant now = clock.instant();
       for (TagAssignment a : changed) {
         Instant to = a.removedAt() == null || a.removedAt().isAfter(now) ? now : a.removedAt();
         if (to.isBefore(a.fittedAt())) continue;
-        evaluate(a.offenderId(), a.fittedAt().minus(PADDING), to.plus(PADDING), all);
+        evaluate(a.offenderId(), a.fittedAt().minus(PADDING), to.plus(PADDING), all, zones);
       }
       return null;
     });
   }
 
   /** Re-evaluates the zones' offenders over {@code lookback} up to now (older episodes stand). */
-  public Future<Void> zonesCommitted(List<Zone> zones, Duration lookback) {
+  public Future<Void> zonesCommitted(List<Zone> changed, Duration lookback) {
     return submit(() -> {
       List<TagAssignment> all = await(store.assignments());
+      List<Zone> zones = await(store.zones()); // read once per piece of work, not per offender
       Instant now = clock.instant();
       Set<String> offenders = new TreeSet<>();
-      zones.forEach(z -> offenders.add(z.offenderId()));
-      for (String o : offenders) evaluate(o, now.minus(lookback), now, all);
+      changed.forEach(z -> offenders.add(z.offenderId()));
+      for (String o : offenders) evaluate(o, now.minus(lookback), now, all, zones);
       return null;
     });
   }
@@ -119,11 +122,12 @@ public final class LicenceWatch implements AutoCloseable {
   public Future<Void> catchUp(Duration lookback) {
     return submit(() -> {
       List<TagAssignment> all = await(store.assignments());
+      List<Zone> zones = await(store.zones()); // read once per piece of work, not per offender
       Instant now = clock.instant();
       Instant from = now.minus(lookback);
       Set<String> offenders = new TreeSet<>();
       for (TagAssignment a : all) if (overlaps(a, from.toEpochMilli(), now.toEpochMilli())) offenders.add(a.offenderId());
-      for (String o : offenders) evaluate(o, from, now, all);
+      for (String o : offenders) evaluate(o, from, now, all, zones);
       LOG.info("licence watch: evaluated {} offenders over the last {}", offenders.size(), lookback);
       return null;
     });
@@ -133,10 +137,11 @@ public final class LicenceWatch implements AutoCloseable {
   public Future<Void> tick() {
     return submit(() -> {
       List<TagAssignment> all = await(store.assignments());
+      List<Zone> zones = await(store.zones()); // read once per piece of work, not per offender
       Instant now = clock.instant();
       Set<String> fitted = new TreeSet<>();
       for (TagAssignment a : all) if (a.covers(now)) fitted.add(a.offenderId());
-      for (String o : fitted) evaluate(o, now.minus(TICK_LOOKBACK), now, all);
+      for (String o : fitted) evaluate(o, now.minus(TICK_LOOKBACK), now, all, zones);
       return null;
     });
   }
@@ -154,13 +159,13 @@ public final class LicenceWatch implements AutoCloseable {
 
   // ---- on the watch's thread ----
 
-  private void evaluate(String offenderId, Instant from, Instant to, List<TagAssignment> all) {
+  private void evaluate(String offenderId, Instant from, Instant to, List<TagAssignment> all, List<Zone> allZones) {
     Instant now = clock.instant();
     if (to.isAfter(now)) to = now;
     if (to.isBefore(from)) return;
     List<TagAssignment> own = all.stream().filter(a -> a.offenderId().equals(offenderId)).toList();
     if (own.isEmpty()) return;
-    List<Zone> zones = await(store.zones()).stream().filter(z -> z.offenderId().equals(offenderId)).toList();
+    List<Zone> zones = allZones.stream().filter(z -> z.offenderId().equals(offenderId)).toList();
     Instant loadFrom = from;
     Instant loadTo = to;
     Evaluation result;

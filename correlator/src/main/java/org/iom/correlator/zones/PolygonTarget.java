@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.LineSegment;
  */
 public final class PolygonTarget implements SearchTarget {
   private final ZoneShape shape;
-  private final Geometry area;
+  /** The polygon's boundary edges, every ring, computed once (closest approach tests each). */
+  private final LineSegment[] edges;
   private final double centreX;
   private final double centreY;
   private final double extent;
@@ -26,8 +27,14 @@ public final class PolygonTarget implements SearchTarget {
     if (area == null || area.isEmpty() || area.getDimension() != 2) {
       throw new IllegalArgumentException("the enquiry area must be a polygon");
     }
-    this.area = area;
     this.shape = new ZoneShape(area);
+    java.util.List<LineSegment> all = new java.util.ArrayList<>();
+    Geometry boundary = area.getBoundary();
+    for (int k = 0; k < boundary.getNumGeometries(); k++) {
+      Coordinate[] c = boundary.getGeometryN(k).getCoordinates();
+      for (int i = 0; i + 1 < c.length; i++) all.add(new LineSegment(c[i], c[i + 1]));
+    }
+    this.edges = all.toArray(LineSegment[]::new);
     Envelope e = area.getEnvelopeInternal();
     this.centreX = (e.getMinX() + e.getMaxX()) / 2;
     this.centreY = (e.getMinY() + e.getMaxY()) / 2;
@@ -70,17 +77,13 @@ public final class PolygonTarget implements SearchTarget {
     double best = Double.POSITIVE_INFINITY;
     double bestU = 0;
     LineSegment trail = new LineSegment(p[0], p[1], p[2], p[3]);
-    Geometry boundary = area.getBoundary();
-    for (int k = 0; k < boundary.getNumGeometries(); k++) {
-      Coordinate[] c = boundary.getGeometryN(k).getCoordinates();
-      for (int i = 0; i + 1 < c.length; i++) {
-        Coordinate[] pair = trail.closestPoints(new LineSegment(c[i], c[i + 1]));
-        double d = pair[0].distance(pair[1]);
-        double u = trail.getLength() == 0 ? 0 : Math.max(0, Math.min(1, trail.projectionFactor(pair[0])));
-        if (d < best || (d == best && u < bestU)) {
-          best = d;
-          bestU = u;
-        }
+    for (LineSegment edge : edges) {
+      Coordinate[] pair = trail.closestPoints(edge);
+      double d = pair[0].distance(pair[1]);
+      double u = trail.getLength() == 0 ? 0 : Math.max(0, Math.min(1, trail.projectionFactor(pair[0])));
+      if (d < best || (d == best && u < bestU)) {
+        best = d;
+        bestU = u;
       }
     }
     out[0] = best;
